@@ -1,0 +1,132 @@
+"""All records of an archive with their indexes and back-references, built once.
+
+Pages never scan the archive: they ask the indexes here, which are built in
+one pass over every reference (so the work grows with the archive, not its square).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import BaseModel
+
+from generator.config import Settings
+from generator.models import ALL_KINDS, MODELS, Record, fields_of
+from generator.problems import ContentError, Problem
+from generator.records import validate
+from generator.sources import Loc, Source, discover, read_source
+
+LINK_RE = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]]*))?\]\]")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """`source` names `target` in field `loc` (or links to it in Markdown)."""
+
+    source: str
+    loc: Loc
+    target: str
+    kinds: tuple[str, ...]  # the kinds the field accepts
+    link: bool = False  # a [[target]] link inside Markdown
+    offset: int = 0  # for links: character offset inside the Markdown text
+
+    @property
+    def field(self) -> str:
+        return next(str(p) for p in self.loc if isinstance(p, str))
+
+
+@dataclass
+class Archive:
+    records: dict[str, Record] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    references: list[Reference] = field(default_factory=list)
+    back: dict[str, list[Reference]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, record: Record, source: Source, references: list[Reference]) -> None:
+        self.records[record.id] = record
+        self.sources[record.id] = source
+        for reference in references:
+            self.back[reference.target].append(reference)
+
+    def of_kind(self, kind: str, public_only: bool = True) -> list[Record]:
+        return [r for r in self.records.values() if r.kind == kind and (r.is_public or not public_only)]
+
+    def referrers(self, target: str, kind: str | None = None, field: str | None = None) -> list[Record]:
+        """Public records that name `target`, each once, optionally of one kind or via one field."""
+        seen: dict[str, Record] = {}
+        for ref in self.back.get(target, ()):
+            record = self.records[ref.source]
+            if record.is_public and (kind is None or record.kind == kind) and (field is None or ref.field == field):
+                seen.setdefault(record.id, record)
+        return list(seen.values())
+
+
+def references_of(source: Source) -> Iterator[Reference]:
+    """Every id a record's data names, in fields and in [[links]] inside its Markdown.
+
+    Works on the plain data, so references of a record with other problems
+    are still checked; values of the wrong type are left to the model's messages.
+    """
+    if source.data is not None:
+        yield from _walk(source.id, MODELS[source.kind], source.data, ())
+
+
+def _walk(source: str, model: type[BaseModel], data: dict[str, Any], prefix: Loc) -> Iterator[Reference]:
+    for info in fields_of(model):
+        value = data.get(info.name)
+        if value is None:
+            continue
+        loc = prefix + (info.name,)
+        if info.many and not isinstance(value, list):
+            continue
+        values = list(enumerate(value)) if info.many else [(None, value)]
+        for index, item in values:
+            item_loc = loc if index is None else loc + (index,)
+            if info.nested and isinstance(item, dict):
+                yield from _walk(source, info.nested, item, item_loc)
+            elif not isinstance(item, str):
+                continue
+            elif info.ref:
+                yield Reference(source, item_loc, item, info.ref.kinds)
+            elif info.markdown:
+                for match in LINK_RE.finditer(item):
+                    yield Reference(source, item_loc, match.group(1).strip(), ALL_KINDS, True, match.start())
+
+
+def load(content_dir: Path, settings: Settings) -> tuple[Archive, list[Problem], int]:
+    """Read and validate every record; return the archive, its problems and the file count."""
+    from generator.checks import check_archive  # checks need Archive; import here avoids a cycle
+
+    files, problems = discover(content_dir)
+    archive = Archive()
+    first_seen: dict[str, Source] = {}
+    for path, kind in files:
+        source, found = read_source(path, kind)
+        problems += found
+        if source.id in first_seen:
+            other = first_seen[source.id]
+            problems.append(Problem(source.path, 0, 0, f"duplicate id '{source.id}': {other.path} has it "
+                                    "already; ids are unique across all kinds, rename one file", source.id))
+            continue
+        first_seen[source.id] = source
+        if source.data is None:
+            continue
+        references = list(references_of(source))
+        archive.references += references
+        record, found = validate(source, settings.timezone)
+        problems += found
+        if record is not None:
+            archive.add(record, source, references)
+    problems += check_archive(archive, first_seen)
+    return archive, sorted(problems), len(files)
+
+
+def load_or_raise(content_dir: Path, settings: Settings) -> Archive:
+    archive, problems, _ = load(content_dir, settings)
+    if problems:
+        raise ContentError(problems)
+    return archive

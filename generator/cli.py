@@ -1,0 +1,87 @@
+"""Command line: `python -m generator check | new | schema | pages | build`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from generator.config import DEFAULT_CONFIG, load_settings
+from generator.problems import ContentError, as_json, as_text
+from generator.sources import FOLDER_OF, FOLDERS, ID_RE, YAML_SUFFIXES
+
+KIND_CHOICES = sorted(set(FOLDERS) | set(FOLDERS.values()))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Build and check the news archive from YAML records."""
+
+
+def _settings(config: Path):
+    try:
+        return load_settings(config)
+    except ContentError as error:
+        click.echo(as_text(error.problems, 0), err=True)
+        sys.exit(1)
+
+
+config_option = click.option("--config", type=click.Path(path_type=Path), default=DEFAULT_CONFIG,
+                             show_default=True, help="Site settings file (title, default time zone).")
+
+
+@main.command()
+@click.argument("content_dir", type=click.Path(path_type=Path), default="content")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json prints the same problems for tools.")
+@config_option
+def check(content_dir: Path, fmt: str, config: Path) -> None:
+    """Validate every record in CONTENT_DIR (default: content).
+
+    Prints each problem as path:line[:column]: message, then a summary.
+    Exit status 0 when the content is clean, 1 when it is not.
+    """
+    from generator.archive import load
+
+    if not content_dir.is_dir():
+        click.echo(f"{content_dir}: no such folder; give the content folder, e.g. 'content'", err=True)
+        sys.exit(1)
+    archive, problems, count = load(content_dir, _settings(config))
+    click.echo(as_json(problems, count) if fmt == "json" else as_text(problems, count))
+    sys.exit(1 if problems else 0)
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(KIND_CHOICES))
+@click.argument("record_id")
+@click.option("--content", "content_dir", type=click.Path(path_type=Path), default="content", show_default=True)
+def new(kind: str, record_id: str, content_dir: Path) -> None:
+    """Write a skeleton record content/<kind>/<RECORD_ID>.yaml."""
+    from generator.skeleton import skeleton
+
+    kind = FOLDERS.get(kind, kind)
+    if not ID_RE.match(record_id) or len(record_id) > 120:
+        raise click.BadParameter(f"'{record_id}' is not a valid id: use lowercase letters, digits and single "
+                                 "hyphens, e.g. 'mark-esper'", param_hint="RECORD_ID")
+    for folder in FOLDERS:
+        for suffix in YAML_SUFFIXES:
+            existing = content_dir / folder / f"{record_id}{suffix}"
+            if existing.exists():
+                click.echo(f"{existing}: the id '{record_id}' is taken; ids are unique across all kinds",
+                           err=True)
+                sys.exit(1)
+    path = content_dir / FOLDER_OF[kind] / f"{record_id}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(skeleton(kind, record_id), encoding="utf-8")
+    click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.option("--out", type=click.Path(path_type=Path), default=Path("site_config/schema"), show_default=True)
+def schema(out: Path) -> None:
+    """Write the JSON Schema of every kind (for editors' YAML support)."""
+    from generator.schema import write_schemas
+
+    for path in write_schemas(out):
+        click.echo(f"wrote {path}")

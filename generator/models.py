@@ -1,0 +1,344 @@
+"""The content model: one pydantic model per kind of record.
+
+Field metadata says what a field means to the rest of the generator:
+`Ref(...)` marks an id that must name a record of those kinds, `MARKDOWN`
+marks text rendered as Markdown (and scanned for [[id]] links). The JSON
+Schemas editors see are generated from these classes (schema.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Annotated, Any, ClassVar, Literal, get_args, get_origin
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, PrivateAttr, StringConstraints
+from pydantic import ValidationInfo, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from generator.dates import DateError, When, parse_when
+from generator.sources import ID_MAX, ID_PATTERN
+
+ALL_KINDS = ("article", "quote", "update", "correction", "event", "person", "organization")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field whose value is the id of a record of one of `kinds`."""
+
+    kinds: tuple[str, ...]
+
+
+class _Markdown:
+    """Marks a Markdown text field."""
+
+
+MARKDOWN = _Markdown()
+
+Text = Annotated[str, StringConstraints(min_length=1)]
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX)]
+Markdown = Annotated[str, MARKDOWN, Field(description="Markdown; [[id]] or [[id|label]] links to a record")]
+
+
+def ref(*kinds: str) -> Any:
+    described = " or ".join(kinds) if len(kinds) < len(ALL_KINDS) else "any record"
+    return Annotated[Id, Ref(kinds), Field(description=f"id of {described}")]
+
+
+def _http_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+        raise PydanticCustomError("url", "'{value}' is not a web address: use a full http(s) URL such as "
+                                  "'https://example.org/page'", {"value": value})
+    return value
+
+
+Url = Annotated[str, AfterValidator(_http_url),
+                WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
+
+_WHEN_SCHEMA = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$",
+                "description": "a day (2020-01-06) or a datetime with its UTC offset (2020-01-06T16:09:00-05:00)"}
+
+
+def _when_validator(day_allowed: bool):
+    def validate(value: Any, info: ValidationInfo) -> When:
+        if isinstance(value, When):
+            return value
+        if not isinstance(value, str):
+            raise PydanticCustomError("date_type", "expected {what}, got {got}",
+                                      {"what": "a date" if day_allowed else "a datetime", "got": describe(value)})
+        zone = (info.context or {}).get("timezone")
+        try:
+            return parse_when(value, zone, day_allowed)
+        except DateError as error:
+            raise PydanticCustomError("date", str(error)) from None
+
+    return validate
+
+
+Day = Annotated[When, PlainValidator(_when_validator(True)), WithJsonSchema(_WHEN_SCHEMA)]
+Moment = Annotated[When, PlainValidator(_when_validator(False)),
+                   WithJsonSchema({**_WHEN_SCHEMA, "description": "a datetime with its UTC offset, "
+                                                                  "e.g. 2020-01-06T16:09:00-05:00"})]
+
+
+def describe(value: Any) -> str:
+    """How a wrong value is named in a message."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text '{value[:60]}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, arbitrary_types_allowed=True)
+
+
+class Record(_Strict):
+    """Fields every record has. The id and kind come from the file's place."""
+
+    kind: ClassVar[str]
+    tags: list[Text] = Field(default=[], description="free-text tags")
+    status: Literal["published", "draft"] = Field(
+        default="published", description="drafts are validated but never published")
+    previous_ids: list[Id] = Field(default=[], description="ids this record had before a rename; "
+                                                           "their URLs redirect here")
+    _id: str = PrivateAttr(default="")
+    _path: str = PrivateAttr(default="")
+
+    @property
+    def id(self) -> str:
+        return self._id
+
+    @property
+    def path(self) -> str:
+        return self._path
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == "published"
+
+    @property
+    def title(self) -> str:
+        raise NotImplementedError
+
+    @property
+    def when(self) -> When | None:
+        """The date a timeline sorts this record by, if it has one."""
+        return None
+
+
+class Role(_Strict):
+    title: Text
+    organization: ref("organization") | None = None
+    start: Day | None = None
+    end: Day | None = None
+
+
+class Person(Record):
+    kind: ClassVar[str] = "person"
+    name: Text
+    summary: Markdown | None = None
+    roles: list[Role] = []
+    same_as: list[Url] = Field(default=[], description="URLs of the same person elsewhere, e.g. Wikidata")
+    other_names: list[Text] = Field(default=[], description="other spellings and forms of the name")
+
+    @property
+    def title(self) -> str:
+        return self.name
+
+
+class Organization(Record):
+    kind: ClassVar[str] = "organization"
+    name: Text
+    # `kind` is taken by the record kind, so the field is stored as org_kind
+    org_kind: Literal["outlet", "news-agency", "government", "military", "legislature", "armed-group",
+                      "other"] | None = Field(default=None, alias="kind")
+    url: Url | None = None
+    summary: Markdown | None = None
+    same_as: list[Url] = []
+    other_names: list[Text] = []
+
+    @property
+    def title(self) -> str:
+        return self.name
+
+
+class Related(_Strict):
+    event: ref("event")
+    relation: Literal["precedes", "follows", "causes", "caused-by", "related"]
+
+
+class Event(Record):
+    kind: ClassVar[str] = "event"
+    title_: Text = Field(alias="title")
+    date: Day | None = Field(default=None, description="the day it happened (or use start/end)")
+    start: Day | None = None
+    end: Day | None = None
+    location: Text | None = None
+    summary: Markdown | None = None
+    part_of: ref("event") | None = None
+    related: list[Related] = []
+    people: list[ref("person")] = []
+    organizations: list[ref("organization")] = []
+
+    @property
+    def title(self) -> str:
+        return self.title_
+
+    @property
+    def when(self) -> When | None:
+        return self.date or self.start
+
+
+class Image(_Strict):
+    caption: Text | None = None
+    credit: Text | None = None
+    photographer: ref("person") | None = Field(default=None, description="optional: the person who took it")
+
+
+class Article(Record):
+    kind: ClassVar[str] = "article"
+    headline: Text
+    outlet: ref("organization")
+    published_at: Day = Field(alias="published")
+    url: Url | None = None
+    section: Text | None = None
+    byline: Text | None = Field(default=None, description="optional: the byline as printed")
+    authors: list[ref("person")] = []
+    summary: Markdown | None = None
+    body: Markdown | None = None
+    events: list[ref("event")] = []
+    people: list[ref("person")] = []
+    organizations: list[ref("organization")] = []
+    images: list[Image] = []
+    language: Text = "en"
+
+    @property
+    def title(self) -> str:
+        return self.headline
+
+    @property
+    def when(self) -> When | None:
+        return self.published_at
+
+
+class Quote(Record):
+    kind: ClassVar[str] = "quote"
+    text: Text
+    speaker: ref("person", "organization")
+    article: ref("article") | None = None
+    said: Day | None = None
+    context: Markdown | None = None
+    via: ref("person", "organization") | None = None
+    events: list[ref("event")] = []
+    same_as: ref("quote") | None = Field(default=None, description="a quote that is the same statement "
+                                                                  "reported elsewhere")
+
+    @property
+    def title(self) -> str:
+        words = self.text if len(self.text) <= 80 else self.text[:77].rsplit(" ", 1)[0] + " …"
+        return f"“{words}”"
+
+    @property
+    def when(self) -> When | None:
+        return self.said
+
+
+class Update(Record):
+    kind: ClassVar[str] = "update"
+    article: ref("article")
+    at: Moment
+    label: Text | None = None
+    text: Markdown
+    people: list[ref("person")] = []
+    quotes: list[ref("quote")] = []
+    events: list[ref("event")] = []
+
+    @property
+    def title(self) -> str:
+        return self.label or f"Update of {self.at.display}"
+
+    @property
+    def when(self) -> When | None:
+        return self.at
+
+
+class Correction(Record):
+    kind: ClassVar[str] = "correction"
+    target: ref(*ALL_KINDS)
+    at: Day
+    correction_kind: Literal["correction", "clarification", "retraction", "dispute"] = Field(
+        default="correction", alias="kind")
+    text: Markdown
+    by: ref("person", "organization") | None = None
+    source: Url | None = None
+
+    @property
+    def title(self) -> str:
+        return f"{self.correction_kind.capitalize()} of {self.at.display}"
+
+    @property
+    def when(self) -> When | None:
+        return self.at
+
+
+MODELS: dict[str, type[Record]] = {
+    m.kind: m for m in (Article, Quote, Update, Correction, Event, Person, Organization)
+}
+
+
+# --- what the rest of the generator needs to know about fields -------------
+
+
+@dataclass(frozen=True)
+class FieldInfo:
+    name: str  # as written in YAML
+    attr: str  # as read on the model
+    ref: Ref | None
+    markdown: bool
+    many: bool  # a list of values
+    nested: type[BaseModel] | None  # items are models with fields of their own
+
+
+def _unwrap(annotation: Any) -> tuple[Any, bool]:
+    """list[X] | None → (X, True); X | None → (X, False)."""
+    many = False
+    while True:
+        origin = get_origin(annotation)
+        if origin is list:
+            annotation, many = get_args(annotation)[0], True
+        elif origin is not None and type(None) in get_args(annotation):
+            annotation = next(a for a in get_args(annotation) if a is not type(None))
+        else:
+            return annotation, many
+
+
+@cache
+def fields_of(model: type[BaseModel]) -> tuple[FieldInfo, ...]:
+    infos = []
+    for attr, info in model.model_fields.items():
+        inner, many = _unwrap(info.annotation)
+        metadata = list(info.metadata)
+        if get_origin(inner) is Annotated:
+            metadata += list(inner.__metadata__)
+            inner = get_args(inner)[0]
+        refs = [m for m in metadata if isinstance(m, Ref)]
+        nested = inner if isinstance(inner, type) and issubclass(inner, BaseModel) else None
+        infos.append(FieldInfo(info.alias or attr, attr, refs[0] if refs else None,
+                               MARKDOWN in metadata, many, nested))
+    return tuple(infos)
+
+
+def yaml_names(model: type[BaseModel]) -> list[str]:
+    return [f.name for f in fields_of(model)]

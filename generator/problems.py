@@ -1,0 +1,76 @@
+"""Problems found in content: what an editor reads, in text or JSON."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import asdict, dataclass
+from typing import Iterable
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the content, anchored to a file position."""
+
+    path: str  # as shown to the editor, relative to the working directory
+    line: int  # 1-based; 0 when the problem concerns the file as a whole
+    column: int  # 1-based; 0 when unknown
+    message: str  # what is wrong and what would be right, field name first
+    record: str | None = None  # record id, when the file names one
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised when content has problems; carries all of them."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} problem(s) in content")
+        self.problems = sorted(problems)
+
+
+def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.75) -> str:
+    """Return " (did you mean 'x'?)" for the closest choice, or ""."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def summary(problems: list[Problem], records: int) -> str:
+    if not problems:
+        return f"{records} records checked, no problems."
+    files = len({p.path for p in problems})
+    noun = "problem" if len(problems) == 1 else "problems"
+    fnoun = "file" if files == 1 else "files"
+    return f"{len(problems)} {noun} in {files} {fnoun} ({records} records checked)."
+
+
+def as_text(problems: list[Problem], records: int) -> str:
+    lines = [str(p) for p in sorted(problems)]
+    lines.append(summary(problems, records))
+    return "\n".join(lines)
+
+
+def as_json(problems: list[Problem], records: int) -> str:
+    return json.dumps(
+        {
+            "ok": not problems,
+            "records": records,
+            "problems": [asdict(p) for p in sorted(problems)],
+        },
+        indent=2,
+        ensure_ascii=False,
+    )
+
+
+def dotted(loc: tuple[str | int, ...]) -> str:
+    """('roles', 0, 'title') → 'roles[0].title', the way messages name a field."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
