@@ -85,3 +85,46 @@ def schema(out: Path) -> None:
 
     for path in write_schemas(out):
         click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.option("--content", "content_dir", type=click.Path(path_type=Path), default="content", show_default=True)
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="Folder to write the pages to.")
+@config_option
+def pages(content_dir: Path, out: Path, config: Path) -> None:
+    """Write every page as plain Markdown to a folder (portable to other builders)."""
+    from generator.archive import load_or_raise
+    from generator.pages import Site
+
+    try:
+        archive = load_or_raise(content_dir, _settings(config))
+    except ContentError as error:
+        click.echo(as_text(error.problems, 0), err=True)
+        sys.exit(1)
+    written = 0
+    for page in Site(archive, _settings(config)).pages():
+        path = out / page.uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page.markdown, encoding="utf-8")
+        written += 1
+    click.echo(f"wrote {written} pages to {out}")
+
+
+@main.command()
+@click.option("--content", "content_dir", type=click.Path(path_type=Path), default="content", show_default=True)
+@click.option("--site-dir", type=click.Path(path_type=Path), default=Path("site"), show_default=True)
+@click.option("--config-file", type=click.Path(path_type=Path, exists=True), default=Path("mkdocs.yml"),
+              show_default=True, help="The MkDocs configuration.")
+def build(content_dir: Path, site_dir: Path, config_file: Path) -> None:
+    """Validate the content, then build the whole site into SITE_DIR.
+
+    A failed build prints every problem and leaves SITE_DIR as it was.
+    """
+    from generator.mkdocs_adapter import BuildFailed, build_site
+
+    try:
+        build_site(config_file, site_dir, content_dir)
+    except BuildFailed as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    click.echo(f"built the site in {site_dir}")

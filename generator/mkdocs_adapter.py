@@ -1,0 +1,130 @@
+"""The one module that imports MkDocs: a plugin that hands the archive's pages to it.
+
+Everything else in the generator is builder-agnostic: pages are values
+(uri, Markdown) from generator.pages, so moving to an MkDocs fork or a successor
+means rewriting this file only. Pages are generated in memory
+(File.generated), never written into docs_dir, so `mkdocs serve` does not
+rebuild forever; record pages stay out of the nav (named index pages only).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import config_options, load_config
+from mkdocs.config.base import Config
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from generator.archive import load
+from generator.config import load_settings
+from generator.pages import Site
+from generator.problems import ContentError, as_text
+
+log = logging.getLogger("mkdocs.plugins.archive")
+
+
+class ArchiveConfig(Config):
+    content = config_options.Type(str, default="content")
+    settings = config_options.Type(str, default="site_config/archive.yml")
+    templates = config_options.Type(str, default="site_config/templates")
+
+
+class ArchivePlugin(BasePlugin[ArchiveConfig]):
+    """`plugins: [archive]` in mkdocs.yml: validate content, then add its pages."""
+
+    def on_config(self, config):
+        root = Path(config.config_file_path or ".").parent
+        try:
+            settings = load_settings(root / self.config.settings)
+            archive, problems, count = load(root / self.config.content, settings)
+        except ContentError as error:
+            problems, count = error.problems, 0
+        if problems:
+            # every problem, one per line, then nothing is written
+            raise PluginError("content has problems, nothing was built:\n" + as_text(problems, count))
+        site = Site(archive, settings, root / self.config.templates)
+        self.pages = site.pages()
+        self.redirects = site.redirects()
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        for page in self.pages:
+            _add(files, File.generated(config, page.uri, content=page.markdown))
+        for old, new in self.redirects.items():
+            _add(files, File.generated(config, f"{old}index.html", content=_redirect_html(old, new)))
+        return files
+
+
+def _add(files: Files, file: File) -> None:
+    # Files.append silently replaces a file at the same path: refuse instead
+    if files.get_file_from_path(file.src_uri) is not None:
+        raise PluginError(f"two pages would be written to '{file.src_uri}'; rename one of the records "
+                          "or the file in docs_dir")
+    files.append(file)
+
+
+def _redirect_html(old: str, new: str) -> str:
+    """A page at an old URL that sends readers (and search engines) to the new one."""
+    depth = old.rstrip("/").count("/") + 1
+    target = html.escape("../" * depth + new)
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Moved</title>'
+            f'<link rel="canonical" href="{target}"><meta http-equiv="refresh" content="0; url={target}">'
+            f'<meta name="robots" content="noindex"></head><body><p>This page has moved to '
+            f'<a href="{target}">{target}</a>.</p></body></html>\n')
+
+
+def build_site(config_file: Path, site_dir: Path, content_dir: Path | None = None) -> None:
+    """Build the whole site into a fresh folder, then swap it into place.
+
+    A failed build raises ContentError or BuildFailed and leaves `site_dir` as it was.
+    """
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    _log_to_stderr()
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
+    try:
+        config = load_config(str(config_file), site_dir=str(staging), strict=True)
+        if content_dir is not None:
+            config.plugins["archive"].config.content = str(content_dir.resolve())
+        mkdocs_build(config)
+    except PluginError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(str(error)) from None
+    except (Abort, ConfigurationError, OSError) as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(f"the site was not built: {error}") from None
+    _swap(staging, site_dir)
+
+
+def _swap(new: Path, target: Path) -> None:
+    old = target.with_name(f".{target.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _log_to_stderr() -> None:
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+
+
+class BuildFailed(Exception):
+    """The builder refused the site; the message says why."""
+
+
+__all__ = ["ArchivePlugin", "BuildFailed", "build_site"]
