@@ -90,7 +90,8 @@ def _problem(source: Source, model: type[BaseModel], error: dict[str, Any]) -> P
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'", error["ctx"]["expected"])
         hint = did_you_mean(str(value), choices, cutoff=0.6) if isinstance(value, str) else ""
-        return source.problem(loc, f"{field}: {describe(value)} is not one of {', '.join(choices)}{hint}")
+        shown = f"'{value}'" if isinstance(value, str) else describe(value)
+        return source.problem(loc, f"{field}: {shown} is not one of {', '.join(choices)}{hint}")
     if kind == "string_pattern_mismatch":
         return source.problem(loc, f"{field}: '{value}' is not a valid id: ids use lowercase letters, "
                               f"digits and single hyphens, e.g. '{slugify(value)}'")

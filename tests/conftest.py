@@ -1,0 +1,77 @@
+"""Shared test helpers: inline content trees and running the CLI in-process."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+
+def write_tree(root: Path, spec: str) -> Path:
+    """Write files from one string: each file starts with a line '--- path'.
+
+    Lines are written as given (text, UTF-8); use write_bytes for raw bytes.
+    """
+    current: Path | None = None
+    lines: list[str] = []
+
+    def flush() -> None:
+        if current is not None:
+            current.parent.mkdir(parents=True, exist_ok=True)
+            current.write_text("\n".join(lines).strip("\n") + "\n", encoding="utf-8")
+
+    for line in spec.strip("\n").splitlines():
+        if line.startswith("--- ") and line.endswith((".yaml", ".yml", ".md", ".txt")):
+            flush()
+            current, lines = root / line[4:].strip(), []
+        else:
+            lines.append(line)
+    flush()
+    return root
+
+
+@pytest.fixture
+def content(tmp_path, monkeypatch):
+    """A function writing an inline tree under tmp_path/content and returning its check output."""
+    monkeypatch.chdir(tmp_path)
+
+    def make(spec: str = "") -> Path:
+        root = tmp_path / "content"
+        root.mkdir(exist_ok=True)
+        return write_tree(root, spec)
+
+    return make
+
+
+def run(*args: str):
+    """Run the CLI in-process; returns click's Result (exit_code, output)."""
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def check(*args: str) -> tuple[int, list[str]]:
+    result = run("check", "--config", "no-settings.yml", *args)
+    return result.exit_code, result.output.splitlines()
+
+
+MINIMAL = """
+--- people/mark-esper.yaml
+name: Mark Esper
+--- organizations/daily-caller.yaml
+name: The Daily Caller
+kind: outlet
+--- articles/dc-letter.yaml
+headline: Letter contradicted
+outlet: daily-caller
+published: 2020-01-06
+--- events/the-letter.yaml
+title: The letter
+date: 2020-01-06
+"""
