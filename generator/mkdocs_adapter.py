@@ -23,8 +23,8 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from generator.archive import load
-from generator.config import load_settings
+from generator.archive import Archive, load
+from generator.config import Settings, load_settings
 from generator.pages import Site
 from generator.problems import ContentError, as_text
 
@@ -40,16 +40,11 @@ class ArchiveConfig(Config):
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
     """`plugins: [archive]` in mkdocs.yml: validate content, then add its pages."""
 
+    preloaded: tuple[Settings, Archive] | None = None  # set by build_site, which validated already
+
     def on_config(self, config):
         root = Path(config.config_file_path or ".").parent
-        try:
-            settings = load_settings(root / self.config.settings)
-            archive, problems, count = load(root / self.config.content, settings)
-        except ContentError as error:
-            problems, count = error.problems, 0
-        if problems:
-            # every problem, one per line, then nothing is written
-            raise PluginError("content has problems, nothing was built:\n" + as_text(problems, count))
+        settings, archive = self.preloaded or load_content(root / self.config.content, root / self.config.settings)
         site = Site(archive, settings, root / self.config.templates)
         self.pages = site.pages()
         self.redirects = site.redirects()
@@ -61,6 +56,18 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         for old, new in self.redirects.items():
             _add(files, File.generated(config, f"{old}index.html", content=_redirect_html(old, new)))
         return files
+
+
+def load_content(content_dir: Path, settings_file: Path) -> tuple[Settings, Archive]:
+    """Validate everything; any problem stops the build before a file is written."""
+    try:
+        settings = load_settings(settings_file)
+        archive, problems, count = load(content_dir, settings)
+    except ContentError as error:
+        problems, count = error.problems, 0
+    if problems:
+        raise PluginError("content has problems, nothing was built:\n" + as_text(problems, count))
+    return settings, archive
 
 
 def _add(files: Files, file: File) -> None:
@@ -93,8 +100,10 @@ def build_site(config_file: Path, site_dir: Path, content_dir: Path | None = Non
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=True)
-        if content_dir is not None:
-            config.plugins["archive"].config.content = str(content_dir.resolve())
+        plugin = config.plugins["archive"]
+        root = config_file.resolve().parent
+        content_dir = content_dir or root / plugin.config.content
+        plugin.preloaded = load_content(content_dir, root / plugin.config.settings)
         mkdocs_build(config)
     except PluginError as error:
         shutil.rmtree(staging, ignore_errors=True)

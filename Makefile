@@ -1,0 +1,43 @@
+# Two commands do all set-up on a fresh machine with Python 3.11+:
+#   make site   build the archive from content/ into site/  (make serve: preview with live reload)
+#   make test   run the whole test suite
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve test check schema screenshots bench browser clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+site: $(VENV)/.installed
+	$(PY) -m generator build
+
+serve: $(VENV)/.installed
+	$(VENV)/bin/mkdocs serve --livereload
+
+check: $(VENV)/.installed
+	$(PY) -m generator check
+
+schema: $(VENV)/.installed
+	$(PY) -m generator schema
+
+# Browser tests drive Debian's Chromium; install it when it is missing (needs root or sudo).
+browser:
+	@command -v chromium >/dev/null || bash .ci/install-chromium
+
+test: $(VENV)/.installed browser
+	$(PY) -m pytest
+
+screenshots: $(VENV)/.installed browser
+	$(PY) -m tests.screenshots
+
+bench: $(VENV)/.installed
+	$(PY) bench/bench_check.py
+
+clean:
+	rm -rf site .site-* $(VENV)

@@ -1,0 +1,46 @@
+"""Building sites in tests and reading their pages with BeautifulSoup."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from conftest import REPO
+
+
+def build(content_dir: Path, site_dir: Path) -> None:
+    from generator.mkdocs_adapter import build_site
+
+    build_site(REPO / "mkdocs.yml", site_dir, content_dir)
+
+
+class BuiltSite:
+    def __init__(self, root: Path):
+        self.root = root
+
+    def soup(self, url: str) -> BeautifulSoup:
+        return BeautifulSoup((self.root / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+    def article(self, url: str):
+        """The page's main content (without header, nav and footer)."""
+        return self.soup(url).select_one("article.md-content__inner")
+
+    def text(self, url: str) -> str:
+        return " ".join(self.article(url).get_text(" ").split())
+
+    def links(self, url: str) -> set[str]:
+        """Site URLs (like 'people/mark-esper/') the page's content links to."""
+        out = set()
+        for a in self.article(url).select("a[href]"):
+            href = a["href"].split("#")[0]
+            if not href or re.match(r"^[a-z]+:", href):
+                continue
+            out.add(posixpath.normpath(posixpath.join(url, href)).lstrip("./") + "/")
+        return out
+
+    def urls(self) -> list[str]:
+        return sorted(p.parent.relative_to(self.root).as_posix() + "/"
+                      for p in self.root.rglob("index.html") if p.parent != self.root)

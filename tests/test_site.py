@@ -1,0 +1,214 @@
+"""One strict build of the seed story; what each page type shows a reader."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, run, write_tree
+from generator.archive import load
+from generator.config import load_settings
+from generator.sources import FOLDER_OF
+from site_helpers import BuiltSite, build
+
+LETTER = "events/coalition-repositioning-letter/"
+BREITBART = "articles/breitbart-letter-coalition-to-withdraw-from-iraq/"
+CALLER = "articles/daily-caller-military-tells-iraq-preparing-to-move-out/"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> BuiltSite:
+    root = tmp_path_factory.mktemp("seed") / "site"
+    build(REPO / "content", root)
+    return BuiltSite(root)
+
+
+@pytest.fixture(scope="session")
+def archive():
+    return load(REPO / "content", load_settings(REPO / "site_config/archive.yml"))[0]
+
+
+def test_every_published_record_has_a_page(site, archive):
+    expected = {f"{FOLDER_OF[r.kind]}/{r.id}/" for r in archive.records.values() if r.is_public}
+    assert expected <= set(site.urls())
+    for url in ("archive/", "people/", "events/", "organizations/", "corrections/", "tags/"):
+        assert url in site.urls()
+    assert (site.root / "index.html").exists() and (site.root / "404.html").exists()
+
+
+def test_esper_page_lists_both_quotes_with_their_outlets(site):
+    page = site.article("people/mark-esper/")
+    statements = page.select(".arc-statement")
+    assert [s.select_one("blockquote").get_text(strip=True) for s in statements] == [
+        "no decision whatsoever to leave", "There’s been no decision to leave Iraq. Period."]
+    assert "reported by Breitbart News" in " ".join(statements[0].get_text(" ").split())
+    assert "reported by The Daily Caller" in " ".join(statements[1].get_text(" ").split())
+    assert "relayed by Paul McLeary" in " ".join(statements[1].get_text(" ").split())
+    # grouped under the event they are about
+    assert page.select_one("#statements ~ h3 a")["href"] == "../../events/esper-milley-deny-letter/"
+
+
+def test_letter_timeline_has_both_articles_and_updates_in_time_order(site):
+    page = site.article(LETTER)
+    items = page.select("#timeline ~ ul")[0].select("li")
+    links = [li.select("a")[0]["href"] for li in items]
+    wanted = ["../../" + BREITBART, "../../" + CALLER, "../../updates/breitbart-update-1/",
+              "../../updates/breitbart-update-2/"]
+    positions = [links.index(w) for w in wanted]
+    times = [li.select_one("time")["datetime"] for li in items]
+    assert positions[2] < positions[3] and max(positions[:2]) < positions[2]
+    assert times == sorted(times, key=lambda t: (t[:10], len(t) > 10, t))
+
+
+def test_breitbart_article_shows_updates_with_times(site):
+    page = site.article(BREITBART)
+    updates = page.select(".arc-timeline > li")
+    assert [u.select_one("strong").get_text(strip=True) for u in updates] == ["Update #1", "Update #2"]
+    assert [(u.select_one("time")["datetime"], u.select_one("time").get_text()) for u in updates] == [
+        ("2020-01-06T16:09:00-05:00", "6 January 2020, 4:09 p.m. EST"),
+        ("2020-01-06T16:34:00-05:00", "6 January 2020, 4:34 p.m. EST")]
+    assert "no decision whatsoever to leave" in updates[0].get_text()
+
+
+def test_article_page_shows_metadata_photos_and_correction_notice(site):
+    text = site.text(CALLER)
+    assert "Outlet: The Daily Caller" in text
+    assert "Section: Politics" in text
+    assert "Photo: AHMAD AL-RUBAYE/AFP via Getty Images" in text
+    notices = site.article(CALLER).select(".arc-notice .admonition-title")
+    assert any("Correction" in n.get_text() for n in notices)
+    assert "Quds Force" in " ".join(n.parent.get_text() for n in notices)
+
+
+def test_two_wordings_of_the_letter_side_by_side_with_a_word_diff(site):
+    for url, first in [("quotes/seely-letter-opening-daily-caller/", "The Daily Caller"),
+                       ("quotes/seely-letter-opening-breitbart/", "Breitbart News")]:
+        wordings = site.article(url).select(".arc-wordings .arc-wording")
+        assert len(wordings) == 2
+        assert wordings[0].select_one("figcaption a").get_text() == first
+        assert wordings[1].select("ins") and wordings[1].select("del")
+    caller = site.article("quotes/seely-letter-opening-daily-caller/").select(".arc-wording")[1]
+    assert [d.get_text() for d in caller.select("del")][0] == "In due"
+    assert [i.get_text() for i in caller.select("ins")][0] == "Sir, in"
+
+
+def test_person_page_shows_other_names_and_roles(site):
+    text = site.text("people/qassem-soleimani/")
+    assert "Also written: Qasem Soleimani" in text
+    assert "Quds Force" in text
+
+
+def test_event_page_shows_dates_parent_children_and_related(site):
+    parent = site.article("events/us-iraq-troop-crisis/")
+    assert "../coalition-repositioning-letter/" in {a["href"] for a in parent.select("#parts-of-this-event ~ ul a")}
+    text = site.text(LETTER)
+    assert "Part of: Crisis over U.S. troops in Iraq" in text
+    assert "Related events" in text
+
+
+def test_organization_page_lists_what_an_outlet_published(site):
+    links = site.links("organizations/breitbart-news/")
+    assert BREITBART in links
+    assert "Published" in site.text("organizations/breitbart-news/")
+
+
+def test_update_and_correction_pages_link_to_their_targets(site):
+    assert BREITBART in site.links("updates/breitbart-update-1/")
+    assert CALLER in site.links("corrections/daily-caller-quads-force-misspelling/")
+    assert "corrections/daily-caller-quads-force-misspelling/" in site.links(CALLER)
+
+
+def test_every_reference_is_a_link_in_both_directions(site, archive):
+    missing = []
+    for ref in archive.references:
+        source, target = archive.records[ref.source], archive.records[ref.target]
+        if not (source.is_public and target.is_public):
+            continue
+        a, b = f"{FOLDER_OF[source.kind]}/{source.id}/", f"{FOLDER_OF[target.kind]}/{target.id}/"
+        if b not in site.links(a):
+            missing.append(f"{a} → {b} ({ref.field})")
+        if a not in site.links(b):
+            missing.append(f"{b} ← {a} ({ref.field})")
+    assert missing == []
+
+
+def test_index_pages(site, archive):
+    people = site.article("people/")
+    assert [h.get_text(strip=True).rstrip("¶") for h in people.select("h2")][:3] == ["A", "D", "E"]
+    assert len(people.select("li a")) == 9
+    log = site.article("corrections/").select("li")
+    assert len(log) == 9
+    times = [li.select_one("time")["datetime"] for li in log]
+    assert times == sorted(times, key=lambda t: (t[:10], len(t) > 10, t), reverse=True)
+    home = site.soup("")
+    assert len(home.select("#events ~ ul li")) == 6
+    assert "2020" in site.text("archive/") and "January 2020" in site.text("archive/")
+    orgs = site.article("organizations/")
+    assert orgs.select_one("h2").get_text(strip=True).rstrip("¶") == "Outlets"
+
+
+def test_record_pages_stay_out_of_the_navigation(site):
+    nav = site.soup("people/mark-esper/").select(".md-nav--primary a.md-nav__link")
+    assert len(nav) < 20
+    assert not any("mark-esper" in a.get("href", "") for a in nav)
+
+
+def test_no_request_leaves_the_site(site):
+    for page in site.root.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for tag, attr in re.findall(r"<(script|link|img|iframe|source)\b[^>]*?\b(src|href)=\"https?://", html):
+            if tag == "link" and re.search(r'rel="canonical"', html):
+                continue
+            pytest.fail(f"{page}: <{tag} {attr}> loads from another host")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_links_are_relative_so_a_sub_path_works(site):
+    html = (site.root / "people/mark-esper/index.html").read_text(encoding="utf-8")
+    assert not re.search(r'(href|src)="/(?!/)', html)
+
+
+def _tiny_site(tmp_path: Path, extra: str = "") -> Path:
+    return write_tree(tmp_path / "content", """
+--- people/mark-esper.yaml
+name: Mark Esper
+previous_ids: [esper]
+summary: "Hello <script>alert('x')</script> [click](javascript:alert(1)) **bold**"
+--- events/e.yaml
+title: E
+date: 2020-01-06
+""" + extra)
+
+
+def test_contributed_markup_never_runs_script(tmp_path):
+    build(_tiny_site(tmp_path), tmp_path / "site")
+    page = BuiltSite(tmp_path / "site").article("people/mark-esper/")
+    assert page.select("script") == []
+    assert "Hello <script>alert(" in page.get_text()  # shown as text
+    assert not any(a.get("href", "").startswith("javascript") for a in page.select("a"))
+    assert page.select_one(".prose strong").get_text() == "bold"
+
+
+def test_previous_ids_redirect_to_the_new_url(tmp_path):
+    build(_tiny_site(tmp_path), tmp_path / "site")
+    old = (tmp_path / "site/people/esper/index.html").read_text()
+    assert 'http-equiv="refresh" content="0; url=../../people/mark-esper/"' in old
+
+
+def test_failed_build_leaves_the_previous_site_untouched(tmp_path, monkeypatch):
+    content = _tiny_site(tmp_path)
+    site_dir = tmp_path / "site"
+    build(content, site_dir)
+    before = {p: p.read_bytes() for p in site_dir.rglob("*") if p.is_file()}
+    (content / "quotes").mkdir()
+    (content / "quotes/q.yaml").write_text("text: t\nspeaker: mark-espr\n")
+    monkeypatch.chdir(REPO)
+    result = run("build", "--content", str(content), "--site-dir", str(site_dir))
+    assert result.exit_code == 1
+    assert "speaker: unknown person or organization 'mark-espr' (did you mean 'mark-esper'?)" in result.output
+    assert "Traceback" not in result.output
+    assert {p: p.read_bytes() for p in site_dir.rglob("*") if p.is_file()} == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
