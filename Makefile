@@ -34,7 +34,7 @@ test: $(VENV)/.installed browser
 	$(PY) -m pytest
 
 screenshots: $(VENV)/.installed browser
-	$(PY) -m tests.screenshots
+	$(PY) tests/screenshots.py
 
 bench: $(VENV)/.installed
 	$(PY) bench/bench_check.py

@@ -212,3 +212,16 @@ def test_failed_build_leaves_the_previous_site_untouched(tmp_path, monkeypatch):
     assert "Traceback" not in result.output
     assert {p: p.read_bytes() for p in site_dir.rglob("*") if p.is_file()} == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_plain_mkdocs_build_strict_from_the_repository_root(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "s")],
+                          cwd=REPO, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "WARNING" not in done.stderr
+    assert (tmp_path / "s/people/mark-esper/index.html").exists()
