@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files
 from generator.archive import Archive, load
 from generator.config import Settings, load_settings
 from generator.pages import Site
+from generator.search import SearchIndexError, search_records, write_index
 from generator.problems import ContentError, as_text
 
 log = logging.getLogger("mkdocs.plugins.archive")
@@ -45,9 +46,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path or ".").parent
         settings, archive = self.preloaded or load_content(root / self.config.content, root / self.config.settings)
-        site = Site(archive, settings, root / self.config.templates)
-        self.pages = site.pages()
-        self.redirects = site.redirects()
+        self.site = Site(archive, settings, root / self.config.templates)
+        self.pages = self.site.pages()
+        self.redirects = self.site.redirects()
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -56,6 +57,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         for old, new in self.redirects.items():
             _add(files, File.generated(config, f"{old}index.html", content=_redirect_html(old, new)))
         return files
+
+
+    def on_post_build(self, config) -> None:
+        """Index the built site for search (so `mkdocs build` searches too)."""
+        try:
+            count = write_index(search_records(self.site), Path(config.site_dir) / "pagefind")
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
+        log.info("search: indexed %d records with Pagefind", count)
 
 
 def load_content(content_dir: Path, settings_file: Path) -> tuple[Settings, Archive]:

@@ -42,6 +42,7 @@ INDEX_PAGES = {
     "organizations.md": "organizations.md.j2",
     "corrections.md": "corrections.md.j2",
     "tags.md": "tags.md.j2",
+    "search.md": "search.md.j2",
 }
 
 

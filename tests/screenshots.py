@@ -31,7 +31,11 @@ SHOTS = [  # (file name, page, width, colour scheme)
     ("corrections-log", "corrections/", 1280, "light"),
     ("people-az", "people/", 360, "light"),
     ("not-found", "no/such/page/", 1280, "light"),
+    ("search-dropdown", "people/mark-esper/", 1280, "light"),
+    ("search-dropdown-phone-dark", "", 360, "dark"),
+    ("search-page-filters", "search/?kind=Quote&person=Mark+Esper", 1280, "light"),
 ]
+TYPE = {"search-dropdown": "Esper", "search-dropdown-phone-dark": "Qasem"}  # typed into the header box
 
 
 def main() -> None:
@@ -44,6 +48,12 @@ def main() -> None:
             for name, url, width, scheme in SHOTS:
                 page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
                 page.goto(base + url)
+                if name in TYPE:
+                    page.keyboard.press("/")
+                    page.keyboard.type(TYPE[name])
+                    page.wait_for_selector("#arc-hresults li")
+                elif "search" in name:
+                    page.wait_for_selector(".arc-results li")
                 page.screenshot(path=str(OUT / f"{name}.png"), full_page=width > 400 or name == "people-az")
                 page.close()
                 print(f"wrote docs/screenshots/{name}.png")

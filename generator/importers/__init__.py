@@ -1,0 +1,1 @@
+"""Importers that turn outside data sets into content trees of records."""

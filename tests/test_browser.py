@@ -1,0 +1,164 @@
+"""What only a browser shows: search, keyboard use, phone layout, sub-path hosting, no third parties.
+
+The seed archive is built once and served at http://127.0.0.1:PORT/archive/ (like GitHub
+project pages); Chromium is Debian's, driven by Playwright.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser import CHROMIUM, chromium, free_port, serve
+from conftest import REPO
+from site_helpers import build
+
+if not Path(CHROMIUM).exists():  # CI installs it (.ci/install-chromium); never skip there
+    if os.environ.get("CI"):
+        raise RuntimeError("Chromium is missing: run .ci/install-chromium")
+    pytest.skip("Chromium is not installed (make browser)", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory, monkeypatch_module):
+    port = free_port()
+    monkeypatch_module.setenv("SITE_URL", f"http://127.0.0.1:{port}/archive/")
+    site = tmp_path_factory.mktemp("browser") / "site"
+    build(REPO / "content", site)
+    with serve(site, port) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    mp = pytest.MonkeyPatch()
+    yield mp
+    mp.undo()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture
+def page(browser, base):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.requests = []
+    page.errors = []
+    page.on("request", lambda r: page.requests.append(r.url))
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    yield page
+    assert page.errors == []
+    context.close()
+
+
+def header_results(page, query: str) -> list[str]:
+    page.fill(".arc-hsearch__input", query)
+    page.wait_for_selector("#arc-hresults li")
+    return [li.inner_text() for li in page.query_selector_all("#arc-hresults li")]
+
+
+def test_typing_esper_lists_his_page_and_his_quotes(page, base):
+    page.goto(base + "events/")
+    results = header_results(page, "Esper")
+    titles = [a.inner_text() for a in page.query_selector_all("#arc-hresults .arc-result__title")]
+    assert titles[0] == "Mark Esper"
+    assert "“no decision whatsoever to leave”" in titles
+    assert "“There’s been no decision to leave Iraq. Period.”" in titles
+    assert any("QUOTE" in r.upper() and "Breitbart News" in r for r in results)
+    href = page.get_attribute("#arc-hresults .arc-result__title", "href")
+    assert href == "/archive/people/mark-esper/"
+
+
+def test_qasem_finds_soleimani(page, base):
+    page.goto(base)
+    header_results(page, "Qasem")
+    assert page.inner_text("#arc-hresults .arc-result__title") == "Qassem Soleimani"
+
+
+def test_no_match_says_so(page, base):
+    page.goto(base)
+    assert header_results(page, "zzyzx") == ["No matches for “zzyzx”.", "0 results: show all and filter"]
+    page.goto(base + "search/?q=zzyzx")
+    page.wait_for_function("document.querySelector('[data-arc-status]').textContent.startsWith('No matches')")
+    assert page.inner_text("[data-arc-status]") == "No matches for “zzyzx”. Try fewer words or fewer filters."
+
+
+def test_filter_by_kind_and_person_on_the_search_page(page, base):
+    page.goto(base + "search/")
+    page.wait_for_selector("[data-arc-filter=kind] input[value=Quote]")
+    page.check("[data-arc-filter=kind] input[value=Quote]")
+    page.wait_for_function("document.querySelector('[data-arc-status]').textContent.startsWith('13 results')")
+    page.fill("#arc-pick-person", "Mark Esper")
+    page.dispatch_event("#arc-pick-person", "change")
+    page.wait_for_function("document.querySelector('[data-arc-status]').textContent.startsWith('2 results')")
+    titles = [a.inner_text() for a in page.query_selector_all(".arc-results .arc-result__title")]
+    assert sorted(titles) == ["“There’s been no decision to leave Iraq. Period.”", "“no decision whatsoever to leave”"]
+    assert "kind=Quote" in page.url and "person=Mark+Esper" in page.url  # shareable
+    page.goto(page.url)  # the shared link restores the same search
+    page.wait_for_function("document.querySelector('[data-arc-status]').textContent.startsWith('2 results')")
+    assert page.is_checked("[data-arc-filter=kind] input[value=Quote]")
+
+
+def test_browsing_by_filter_with_an_empty_query_sorted_by_date(page, base):
+    page.goto(base + "search/?kind=Update&sort=date:desc")
+    page.wait_for_selector(".arc-results li")
+    assert [a.inner_text() for a in page.query_selector_all(".arc-results .arc-result__title")] == [
+        "Update #2", "Update #1"]
+
+
+def test_keyboard_only(page, base):
+    page.goto(base + "people/")
+    page.keyboard.press("/")
+    page.keyboard.type("Milley")
+    page.wait_for_selector("#arc-hresults .arc-result")
+    page.keyboard.press("ArrowDown")
+    assert page.get_attribute(".arc-hsearch__input", "aria-activedescendant") == "arc-hresult-0"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/people/mark-milley/")
+    page.keyboard.press("s")
+    assert page.evaluate("document.activeElement.name") == "q"
+    page.keyboard.press("Escape")
+    page.keyboard.press("Tab")  # focus moves on through the page, it is not trapped
+    assert page.evaluate("document.activeElement.name") != "q"
+
+
+def test_no_request_goes_to_another_host(page, base):
+    for url in ("", "people/mark-esper/", "search/?q=letter"):
+        page.goto(base + url)
+        page.wait_for_load_state("networkidle")
+    hosts = {urlsplit(u).netloc for u in page.requests if not u.startswith("data:")}
+    assert hosts == {urlsplit(base).netloc}
+
+
+@pytest.mark.parametrize("url", ["", "people/mark-esper/", "events/coalition-repositioning-letter/",
+                                 "articles/daily-caller-military-tells-iraq-preparing-to-move-out/",
+                                 "quotes/seely-letter-opening-daily-caller/", "organizations/breitbart-news/",
+                                 "updates/breitbart-update-1/", "corrections/", "search/?q=Esper"])
+def test_readable_on_a_360px_phone(browser, base, url):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    page.goto(base + url)
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    context.close()
+
+
+def test_404_page_under_the_sub_path(page, base):
+    response = page.goto(base + "no/such/page/")
+    assert response.status == 404
+    assert page.inner_text("h1") == "Page not found"
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+
+
+def test_dark_mode_toggle(page, base):
+    page.goto(base)
+    before = page.get_attribute("body", "data-md-color-scheme")
+    page.click("label.md-header__button[for^='__palette']:visible")
+    assert page.get_attribute("body", "data-md-color-scheme") != before
