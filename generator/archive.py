@@ -6,8 +6,11 @@ one pass over every reference (so the work grows with the archive, not its squar
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -97,6 +100,46 @@ def _walk(source: str, model: type[BaseModel], data: dict[str, Any], prefix: Loc
                     yield Reference(source, item_loc, match.group(1).strip(), ALL_KINDS, True, match.start())
 
 
+# Below this many files one process is faster than starting workers.
+PARALLEL_FROM = 2000
+
+
+@dataclass
+class _Read:
+    """One file read, parsed and validated (in a worker process for large archives)."""
+
+    source: Source
+    problems: list[Problem]
+    record: Record | None = None
+    references: list[Reference] = field(default_factory=list)
+
+
+def _read(shown: str, kind: str, timezone) -> _Read:
+    source, problems = read_source(shown, kind)
+    if source.data is None:
+        return _Read(source, problems)
+    references = list(references_of(source))
+    record, found = validate(source, timezone)
+    return _Read(source, problems + found, record, references)
+
+
+def _read_chunk(files: list[tuple[str, str]], timezone) -> list[_Read]:
+    return [_read(shown, kind, timezone) for shown, kind in files]
+
+
+def _read_all(files: list[tuple[str, str]], timezone) -> Iterator[_Read]:
+    """Read every file, on every core for a large archive; results keep the files' order."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(files) < PARALLEL_FROM or workers < 2:
+        yield from _read_chunk(files, timezone)
+        return
+    size = -(-len(files) // (workers * 4))
+    chunks = [files[i:i + size] for i in range(0, len(files), size)]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        for results in pool.map(_read_chunk, chunks, [timezone] * len(chunks)):
+            yield from results
+
+
 def load(content_dir: Path, settings: Settings) -> tuple[Archive, list[Problem], int]:
     """Read and validate every record; return the archive, its problems and the file count."""
     from generator.checks import check_archive  # checks need Archive; import here avoids a cycle
@@ -104,23 +147,18 @@ def load(content_dir: Path, settings: Settings) -> tuple[Archive, list[Problem],
     files, problems = discover(content_dir)
     archive = Archive()
     first_seen: dict[str, Source] = {}
-    for path, kind in files:
-        source, found = read_source(path, kind)
-        problems += found
+    for read in _read_all(files, settings.timezone):
+        source = read.source
         if source.id in first_seen:
             other = first_seen[source.id]
             problems.append(Problem(source.path, 0, 0, f"duplicate id '{source.id}': {other.path} has it "
                                     "already; ids are unique across all kinds, rename one file", source.id))
             continue
         first_seen[source.id] = source
-        if source.data is None:
-            continue
-        references = list(references_of(source))
-        archive.references += references
-        record, found = validate(source, settings.timezone)
-        problems += found
-        if record is not None:
-            archive.add(record, source, references)
+        problems += read.problems
+        archive.references += read.references
+        if read.record is not None:
+            archive.add(read.record, source, read.references)
     problems += check_archive(archive, first_seen)
     return archive, sorted(problems), len(files)
 

@@ -113,21 +113,20 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def discover(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Problem]]:
-    """List record files as (path, kind); report YAML files in the wrong place."""
-    found: list[tuple[Path, str]] = []
+def discover(content_dir: Path) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """List record files as (path as shown, kind); report YAML files in the wrong place."""
+    found: list[tuple[str, str]] = []
     problems: list[Problem] = []
     for dirpath, dirnames, filenames in os.walk(content_dir):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        here = Path(dirpath)
-        rel = here.relative_to(content_dir)
+        rel = Path(dirpath).relative_to(content_dir)
+        shown_dir = display_path(Path(dirpath))  # once per folder: relpath is slow
         for name in sorted(filenames):
             if name.startswith(".") or not name.endswith(YAML_SUFFIXES):
                 continue  # READMEs, images and other files are left alone
-            path = here / name
-            shown = display_path(path)
+            shown = os.path.join(shown_dir, name)
             if len(rel.parts) == 1 and rel.parts[0] in FOLDERS:
-                found.append((path, FOLDERS[rel.parts[0]]))
+                found.append((shown, FOLDERS[rel.parts[0]]))
             elif not rel.parts:
                 problems.append(Problem(shown, 0, 0, "YAML file at the top of the content folder: "
                                         f"records go in one of {', '.join(sorted(FOLDERS))}/"))
@@ -141,13 +140,13 @@ def discover(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Problem]]:
     return found, problems
 
 
-def read_source(path: Path, kind: str) -> tuple[Source, list[Problem]]:
-    """Read and parse one record file. Never raises for bad content."""
-    shown = display_path(path)
-    stem = path.name.rsplit(".", 1)[0]
+def read_source(shown: str, kind: str) -> tuple[Source, list[Problem]]:
+    """Read and parse one record file (`shown` is its path as shown). Never raises for bad content."""
+    stem = os.path.basename(shown).rsplit(".", 1)[0]
     source = Source(shown, kind, stem)
     try:
-        raw = path.read_bytes()
+        with open(shown, "rb") as handle:
+            raw = handle.read()
     except OSError as error:
         return source, [Problem(shown, 0, 0, f"cannot read file: {error.strerror}")]
     if len(raw) > MAX_BYTES:
