@@ -149,17 +149,17 @@ def main() -> None:
         words = queries(site, args.queries)
         moved = transfers(site, words)
         material = (site / "search/search_index.json").stat().st_size
-        rows.append((n, build_s, indexing, moved, material, words))
+        rows.append((n, build_s, build_mb, indexing, moved, material, words))
         print(f"N={n}: build {build_s:.0f} s, queries {words}, header bytes {moved['header']}, "
               f"page bytes {moved['page']}", flush=True)
     print()
-    print("| records | build s | index s | Pagefind peak MB | Python peak MB | header query KB (median/max) "
-          "| search page KB (median/max) | Material index KB | Material ÷ header query |")
-    print("|---:|---:|---:|---:|---:|---|---|---:|---:|")
-    for n, build_s, ix, moved, material, words in rows:
+    print("| records | build s | build peak MB | index s | Pagefind peak MB | Python peak MB "
+          "| header query KB (median/max) | search page KB (median/max) | Material index KB | Material ÷ header query |")
+    print("|---:|---:|---:|---:|---:|---:|---|---|---:|---:|")
+    for n, build_s, build_mb, ix, moved, material, words in rows:
         header, page = sorted(moved["header"]), sorted(moved["page"])
         med = header[len(header) // 2]
-        print(f"| {n:,} | {build_s:.0f} | {ix['seconds']:.1f} | {ix['pagefind_mb']:.0f} | {ix['python_mb']:.0f} "
+        print(f"| {n:,} | {build_s:.0f} | {build_mb:,.0f} | {ix['seconds']:.1f} | {ix['pagefind_mb']:.0f} | {ix['python_mb']:.0f} "
               f"| {med / 1024:.0f} / {header[-1] / 1024:.0f} | {page[len(page) // 2] / 1024:.0f} / {page[-1] / 1024:.0f} "
               f"| {material / 1024:,.0f} | {material / med:.0f}× |")
 

@@ -18,7 +18,7 @@ from generator.sources import ID_RE, Source
 
 Rule = Callable[[Archive, dict[str, Source]], Iterator[Problem]]
 
-ARTICLE = {"article": "an article", "quote": "a quote", "update": "an update", "correction": "a correction",
+WITH_ARTICLE = {"article": "an article", "quote": "a quote", "update": "an update", "correction": "a correction",
            "event": "an event", "person": "a person", "organization": "an organization"}
 
 
@@ -53,7 +53,7 @@ def references(archive: Archive, sources: dict[str, Source]) -> Iterator[Problem
         line, column = _at(sources[ref.source], ref)
         name = f"[[{ref.target}]]" if ref.link else f"'{ref.target}'"
         field = dotted(ref.loc)
-        wanted = " or ".join(ref.kinds) if len(ref.kinds) < len(ARTICLE) else "record"
+        wanted = " or ".join(ref.kinds) if len(ref.kinds) < len(WITH_ARTICLE) else "record"
 
         def problem(message: str) -> Problem:
             return Problem(path, line, column, f"{field}: {message}", ref.source)
@@ -66,7 +66,7 @@ def references(archive: Archive, sources: dict[str, Source]) -> Iterator[Problem
             candidates = [i for k in ref.kinds for i in by_kind[k]]
             yield problem(f"unknown {wanted} {name}{did_you_mean(ref.target, candidates)}")
         elif kind not in ref.kinds:
-            yield problem(f"{name} is {ARTICLE[kind]}, but this field needs {_with_article(ref.kinds)}")
+            yield problem(f"{name} is {WITH_ARTICLE[kind]}, but this field needs {_with_article(ref.kinds)}")
         elif ref.target == ref.source and not ref.link:
             yield problem(f"a record cannot refer to itself ({name})")
         else:
@@ -78,7 +78,7 @@ def references(archive: Archive, sources: dict[str, Source]) -> Iterator[Problem
 
 
 def _with_article(kinds: tuple[str, ...]) -> str:
-    return " or ".join(ARTICLE[k] for k in kinds)
+    return " or ".join(WITH_ARTICLE[k] for k in kinds)
 
 
 def part_of_cycles(archive: Archive, sources: dict[str, Source]) -> Iterator[Problem]:

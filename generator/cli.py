@@ -96,13 +96,14 @@ def pages(content_dir: Path, out: Path, config: Path) -> None:
     from generator.archive import load_or_raise
     from generator.pages import Site
 
+    settings = _settings(config)
     try:
-        archive = load_or_raise(content_dir, _settings(config))
+        archive = load_or_raise(content_dir, settings)
     except ContentError as error:
         click.echo(as_text(error.problems, 0), err=True)
         sys.exit(1)
     written = 0
-    for page in Site(archive, _settings(config)).pages():
+    for page in Site(archive, settings).pages():
         path = out / page.uri
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page.markdown, encoding="utf-8")

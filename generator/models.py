@@ -339,6 +339,3 @@ def fields_of(model: type[BaseModel]) -> tuple[FieldInfo, ...]:
                                MARKDOWN in metadata, many, nested))
     return tuple(infos)
 
-
-def yaml_names(model: type[BaseModel]) -> list[str]:
-    return [f.name for f in fields_of(model)]

@@ -29,8 +29,6 @@ from generator.sources import FOLDER_OF
 
 TEMPLATES = Path("site_config/templates")
 
-KIND_LABELS = {"article": "Article", "quote": "Quote", "update": "Update", "correction": "Correction",
-               "event": "Event", "person": "Person", "organization": "Organization"}
 INVERSE = {"precedes": "follows", "follows": "precedes", "causes": "caused-by", "caused-by": "causes",
            "related": "related"}
 # index pages: file → template; their titles and order in the nav come from mkdocs.yml
@@ -92,8 +90,7 @@ class Site:
         return pages
 
     def record_page(self, record: Record) -> Page:
-        page = self.render_page(page_uri(record), f"{record.kind}.md.j2", record)
-        return page
+        return self.render_page(page_uri(record), f"{record.kind}.md.j2", record)
 
     def render_page(self, uri: str, template: str, record: Record | None) -> Page:
         context = _PageContext(self, uri)
