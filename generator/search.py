@@ -9,8 +9,10 @@ index chunks a query needs.
 from __future__ import annotations
 
 import html
+import json
 import subprocess
 import tempfile
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -141,18 +143,36 @@ def write_index(records: Iterable[SearchRecord], out_dir: Path) -> int:
     """
     from pagefind_bin import get_executable
 
+    facets: dict[str, Counter[str]] = defaultdict(Counter)
     with tempfile.TemporaryDirectory(prefix="search-docs-") as scratch:
         count = 0
         for record in records:
             path = Path(scratch) / record.url.strip("/") / "index.html"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(search_document(record), encoding="utf-8")
+            for name, values in record.filters.items():
+                facets[name].update(values)
             count += 1
         done = subprocess.run([str(get_executable()), "--site", scratch, "--output-path", str(out_dir.resolve())],
                               capture_output=True, text=True)
         if done.returncode != 0:
             raise SearchIndexError(f"Pagefind failed ({done.returncode}): {done.stdout}{done.stderr}")
+    write_facets(facets, out_dir)
     return count
+
+
+# Filters with few values are shown as checkboxes with counts; long lists (people,
+# events) are picked by name and downloaded only when a reader opens that picker.
+# pagefind.filters() would load every value of every filter on each visit instead.
+SHORT_FACETS = ("kind", "outlet", "year")
+
+
+def write_facets(facets: dict[str, Counter[str]], out_dir: Path) -> None:
+    short = {name: dict(sorted(facets[name].items())) for name in SHORT_FACETS}
+    (out_dir / "facets.json").write_text(json.dumps(short, ensure_ascii=False), encoding="utf-8")
+    for name in set(facets) - set(SHORT_FACETS):
+        names = sorted(facets[name], key=str.lower)
+        (out_dir / f"facets-{name}.json").write_text(json.dumps(names, ensure_ascii=False), encoding="utf-8")
 
 
 def search_document(record: SearchRecord) -> str:

@@ -225,3 +225,15 @@ def test_plain_mkdocs_build_strict_from_the_repository_root(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "WARNING" not in done.stderr
     assert (tmp_path / "s/people/mark-esper/index.html").exists()
+
+
+def test_search_index_and_filter_lists_are_built(site, archive):
+    import json
+
+    assert (site.root / "pagefind/pagefind.js").exists()
+    facets = json.loads((site.root / "pagefind/facets.json").read_text(encoding="utf-8"))
+    assert facets["kind"] == {"Article": 2, "Correction": 9, "Event": 6, "Organization": 21, "Person": 9,
+                              "Quote": 13, "Update": 2}
+    assert facets["outlet"] == {"Breitbart News": 10, "The Daily Caller": 7}
+    people = json.loads((site.root / "pagefind/facets-person.json").read_text(encoding="utf-8"))
+    assert "Mark Esper" in people and "Qassem Soleimani" in people

@@ -183,11 +183,20 @@
       return el("span", { class: "arc-check" }, [box, el("label", { for: id, text: value + " (" + count + ")" })]);
     }
 
-    // Long lists (people, events) are picked by typing, with suggestions.
-    function picker(fieldset, name, values) {
-      var listId = "arc-list-" + name;
+    // Long lists (people, events) are picked by typing, with suggestions loaded on first use.
+    function picker(fieldset, name) {
+      var listId = "arc-list-" + name, values = null;
       var datalist = el("datalist", { id: listId });
-      values.forEach(function (v) { datalist.appendChild(el("option", { value: v })); });
+      function suggestions() {
+        if (!values) {
+          values = fetch(new URL("pagefind/facets-" + name + ".json", base)).then(function (r) { return r.json(); })
+            .then(function (list) {
+              list.forEach(function (v) { datalist.appendChild(el("option", { value: v })); });
+              return list;
+            });
+        }
+        return values;
+      }
       var field = el("input", { type: "text", list: listId, id: "arc-pick-" + name, "aria-label": "Add a " + name + " filter",
                                 placeholder: "Type a name" });
       var chips = el("span", { class: "arc-chips" });
@@ -201,25 +210,27 @@
           chips.appendChild(remove);
         });
       }
+      field.addEventListener("focus", suggestions);
       field.addEventListener("change", function () {
-        if (values.indexOf(field.value) >= 0 && chosen[name].indexOf(field.value) < 0) {
-          chosen[name] = chosen[name].concat([field.value]); drawChips(); run();
-        }
+        var value = field.value;
         field.value = "";
+        suggestions().then(function (list) {
+          if (list.indexOf(value) >= 0 && chosen[name].indexOf(value) < 0) {
+            chosen[name] = chosen[name].concat([value]); drawChips(); run();
+          }
+        });
       });
       fieldset.append(field, datalist, chips);
       drawChips();
     }
 
-    pagefind().then(function (pf) { return pf.filters(); }).then(function (available) {
+    fetch(new URL("pagefind/facets.json", base)).then(function (r) { return r.json(); }).then(function (available) {
       FILTERS.forEach(function (name) {
         var fieldset = form.querySelector("[data-arc-filter=" + name + "]");
+        if (fieldset.hasAttribute("data-arc-picker")) { picker(fieldset, name); return; }
         var counts = available[name] || {};
-        var values = Object.keys(counts).sort(function (a, b) {
-          return name === "year" ? b.localeCompare(a) : a.localeCompare(b);
-        });
-        if (fieldset.hasAttribute("data-arc-picker")) picker(fieldset, name, values);
-        else values.forEach(function (v) { fieldset.appendChild(checkbox(name, v, counts[v])); });
+        Object.keys(counts).sort(function (a, b) { return name === "year" ? b.localeCompare(a) : a.localeCompare(b); })
+          .forEach(function (v) { fieldset.appendChild(checkbox(name, v, counts[v])); });
       });
       form.querySelector("[data-arc-filters]").hidden = false;
     });
