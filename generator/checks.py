@@ -49,32 +49,30 @@ def references(archive: Archive, sources: dict[str, Source]) -> Iterator[Problem
     for source in sources.values():
         by_kind[source.kind].append(source.id)
     for ref in archive.references:
-        path = sources[ref.source].path
-        line, column = _at(sources[ref.source], ref)
-        name = f"[[{ref.target}]]" if ref.link else f"'{ref.target}'"
-        field = dotted(ref.loc)
+        message = _reference_problem(archive, sources, by_kind, ref)
+        if message:
+            line, column = _at(sources[ref.source], ref)
+            yield Problem(sources[ref.source].path, line, column, f"{dotted(ref.loc)}: {message}", ref.source)
+
+
+def _reference_problem(archive: Archive, sources: dict[str, Source], by_kind: dict[str, list[str]],
+                       ref: Reference) -> str | None:
+    name = f"[[{ref.target}]]" if ref.link else f"'{ref.target}'"
+    if ref.link and not ID_RE.match(ref.target):
+        return f"link {name} does not name an id: ids use lowercase letters, digits and hyphens"
+    if ref.target not in sources:
         wanted = " or ".join(ref.kinds) if len(ref.kinds) < len(WITH_ARTICLE) else "record"
-
-        def problem(message: str) -> Problem:
-            return Problem(path, line, column, f"{field}: {message}", ref.source)
-
-        if ref.link and not ID_RE.match(ref.target):
-            yield problem(f"link {name} does not name an id: ids use lowercase letters, digits and hyphens")
-            continue
-        kind = sources[ref.target].kind if ref.target in sources else None
-        if kind is None:
-            candidates = [i for k in ref.kinds for i in by_kind[k]]
-            yield problem(f"unknown {wanted} {name}{did_you_mean(ref.target, candidates)}")
-        elif kind not in ref.kinds:
-            yield problem(f"{name} is {WITH_ARTICLE[kind]}, but this field needs {_with_article(ref.kinds)}")
-        elif ref.target == ref.source and not ref.link:
-            yield problem(f"a record cannot refer to itself ({name})")
-        else:
-            target = archive.records.get(ref.target)
-            source = archive.records.get(ref.source)
-            if target is not None and source is not None and source.is_public and not target.is_public:
-                yield problem(f"{name} is a draft; a published record cannot name it (publish {name} "
-                              "or make this record a draft too)")
+        candidates = [i for k in ref.kinds for i in by_kind[k]]
+        return f"unknown {wanted} {name}{did_you_mean(ref.target, candidates)}"
+    kind = sources[ref.target].kind
+    if kind not in ref.kinds:
+        return f"{name} is {WITH_ARTICLE[kind]}, but this field needs {_with_article(ref.kinds)}"
+    if ref.target == ref.source and not ref.link:
+        return f"a record cannot refer to itself ({name})"
+    target, source = archive.records.get(ref.target), archive.records.get(ref.source)
+    if target is not None and source is not None and source.is_public and not target.is_public:
+        return f"{name} is a draft; a published record cannot name it (publish {name} or make this record a draft too)"
+    return None
 
 
 def _with_article(kinds: tuple[str, ...]) -> str:

@@ -13,7 +13,7 @@ import re
 import html
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -22,7 +22,7 @@ import jinja2
 from generator.archive import Archive
 from generator.config import Settings
 from generator.dates import MONTHS, When
-from generator.models import Article, Correction, Event, Organization, Person, Quote, Record, Update
+from generator.models import Article, Correction, Event, Organization, Person, Quote, Record
 from generator.records import slugify
 from generator.richtext import escape_markdown, relative_file, relative_url, render_markdown
 from generator.sources import FOLDER_OF
