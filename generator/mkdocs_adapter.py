@@ -58,7 +58,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             _add(files, File.generated(config, f"{old}index.html", content=_redirect_html(old, new)))
         return files
 
-
     def on_post_build(self, config) -> None:
         """Index the built site for search (so `mkdocs build` searches too)."""
         try:
@@ -101,7 +100,7 @@ def _redirect_html(old: str, new: str) -> str:
 def build_site(config_file: Path, site_dir: Path, content_dir: Path | None = None) -> None:
     """Build the whole site into a fresh folder, then swap it into place.
 
-    A failed build raises ContentError or BuildFailed and leaves `site_dir` as it was.
+    A failed build raises BuildFailed and leaves `site_dir` as it was.
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     _log_to_stderr()
@@ -115,13 +114,13 @@ def build_site(config_file: Path, site_dir: Path, content_dir: Path | None = Non
         content_dir = content_dir or root / plugin.config.content
         plugin.preloaded = load_content(content_dir, root / plugin.config.settings)
         mkdocs_build(config)
+        _swap(staging, site_dir)
     except PluginError as error:
-        shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(str(error)) from None
     except (Abort, ConfigurationError, OSError) as error:
-        shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(f"the site was not built: {error}") from None
-    _swap(staging, site_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # gone already when the swap succeeded
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -12,10 +12,10 @@ import difflib
 import re
 import html
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
 
 import jinja2
 
@@ -49,8 +49,7 @@ class Page:
     uri: str  # Markdown file path in the site, e.g. "people/mark-esper.md"
     title: str
     markdown: str
-    sources: tuple[str, ...] = ()  # content files the page was made from
-    meta: dict[str, Any] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()  # content files the page was made from (for edit links, errors)
 
     @property
     def url(self) -> str:
@@ -99,8 +98,7 @@ class Site:
         markdown = _BLANK_LINES.sub("\n\n", markdown).strip() + "\n"
         title = self.title(record) if record else template.split(".")[0]
         sources = (self.archive.sources[record.id].path,) if record else ()
-        meta = {"kind": record.kind} if record else {}
-        return Page(uri, title, markdown, sources, meta)
+        return Page(uri, title, markdown, sources)
 
     def redirects(self) -> dict[str, str]:
         """Old URL → current URL, for every previous id of a published record."""
