@@ -137,10 +137,14 @@ def test_no_request_goes_to_another_host(page, base):
     assert hosts == {urlsplit(base).netloc}
 
 
-@pytest.mark.parametrize("url", ["", "people/mark-esper/", "events/coalition-repositioning-letter/",
-                                 "articles/daily-caller-military-tells-iraq-preparing-to-move-out/",
-                                 "quotes/seely-letter-opening-daily-caller/", "organizations/breitbart-news/",
-                                 "updates/breitbart-update-1/", "corrections/", "search/?q=Esper"])
+PAGE_TYPES = ["", "people/mark-esper/", "events/coalition-repositioning-letter/",
+              "articles/daily-caller-military-tells-iraq-preparing-to-move-out/",
+              "quotes/seely-letter-opening-daily-caller/", "organizations/breitbart-news/",
+              "updates/breitbart-update-1/", "corrections/daily-caller-quads-force-misspelling/", "corrections/",
+              "people/", "search/?q=Esper", "no/such/page/"]
+
+
+@pytest.mark.parametrize("url", PAGE_TYPES)
 def test_readable_on_a_360px_phone(browser, base, url):
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
     page = context.new_page()
@@ -162,3 +166,20 @@ def test_dark_mode_toggle(page, base):
     before = page.get_attribute("body", "data-md-color-scheme")
     page.click("label.md-header__button[for^='__palette']:visible")
     assert page.get_attribute("body", "data-md-color-scheme") != before
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("url", PAGE_TYPES)
+def test_no_accessibility_violations(browser, base, url, scheme):
+    """axe-core (WCAG rules: contrast, names, roles, landmarks…) finds nothing on any page type."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base + url)
+    page.wait_for_load_state("networkidle")
+    if url.startswith("search/"):
+        page.wait_for_selector(".arc-results li")
+    violations = Axe().run(page).response["violations"]
+    context.close()
+    assert [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []

@@ -21,6 +21,7 @@
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (key) {
+      if (attrs[key] === null || attrs[key] === undefined) return;
       if (key === "text") node.textContent = attrs[key];
       else node.setAttribute(key, attrs[key]);
     });
