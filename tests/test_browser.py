@@ -98,6 +98,7 @@ def test_filter_by_kind_and_person_on_the_search_page(page, base):
     page.fill("#arc-pick-person", "Mark Esper")
     page.dispatch_event("#arc-pick-person", "change")
     page.wait_for_function("document.querySelector('[data-arc-status]').textContent.startsWith('2 results')")
+    page.wait_for_function("document.querySelectorAll('.arc-results li').length === 2")  # rendered after the count
     titles = [a.inner_text() for a in page.query_selector_all(".arc-results .arc-result__title")]
     assert sorted(titles) == ["“There’s been no decision to leave Iraq. Period.”", "“no decision whatsoever to leave”"]
     assert "kind=Quote" in page.url and "person=Mark+Esper" in page.url  # shareable
