@@ -31,7 +31,7 @@ TEMPLATES = Path("site_config/templates")
 
 INVERSE = {"precedes": "follows", "follows": "precedes", "causes": "caused-by", "caused-by": "causes",
            "related": "related"}
-# index pages: file → template; their titles and order in the nav come from mkdocs.yml
+# index pages: file → template; their nav titles and order are set in mkdocs.yml
 INDEX_PAGES = {
     "index.md": "home.md.j2",
     "archive.md": "archive.md.j2",
