@@ -1,9 +1,10 @@
 """Search: one Pagefind record per published record, with filters and a date sort.
 
-Pagefind is fed records through its Python API instead of crawling the built
-HTML: it indexes only what readers search (the record's words and metadata),
-which keeps indexing memory far below a crawl, and the browser loads only the
-index chunks a query needs.
+Pagefind indexes one small search document per record instead of crawling the
+themed pages: only what readers search (the record's words and metadata), which
+keeps indexing memory far below a crawl, and the browser loads only the index
+chunks a query needs. (Pagefind's Python API is not used: its client sleeps
+0.1 s per record it sends.)
 """
 
 from __future__ import annotations
@@ -23,14 +24,10 @@ from generator.models import Article, Correction, Event, Organization, Person, Q
 from generator.pages import Site, page_uri, page_url
 from generator.richtext import render_markdown
 
-KIND_LABELS = {"article": "Article", "quote": "Quote", "update": "Update", "correction": "Correction",
-               "event": "Event", "person": "Person", "organization": "Organization"}
-
-
 @dataclass(frozen=True)
 class SearchRecord:
     url: str  # root-relative, e.g. "/people/mark-esper/"; the browser adds the site's base path
-    content: str
+    content: str  # the words besides the title (meta["title"]), one paragraph a line
     language: str
     meta: dict[str, str] = field(default_factory=dict)
     filters: dict[str, list[str]] = field(default_factory=dict)
@@ -45,7 +42,8 @@ def search_records(site: Site) -> Iterator[SearchRecord]:
 def _record(site: Site, record: Record) -> SearchRecord:
     when = site.when(record)
     outlet = site.outlet(record)
-    meta = {"title": site.title(record), "kind": KIND_LABELS[record.kind]}
+    kind = record.kind.capitalize()  # as page templates label kinds
+    meta = {"title": site.title(record), "kind": kind}
     if when:
         meta["date"] = site.display(when)
     if outlet:
@@ -53,7 +51,7 @@ def _record(site: Site, record: Record) -> SearchRecord:
     speaker = site.get(getattr(record, "speaker", None))
     if speaker:
         meta["speaker"] = speaker.title
-    filters = {"kind": [KIND_LABELS[record.kind]]}
+    filters = {"kind": [kind]}
     people = _names(site, _people_of(record))
     events = _names(site, _events_of(site, record))
     if people:
@@ -103,8 +101,8 @@ def _names(site: Site, ids: Iterable[str]) -> list[str]:
 
 
 def _content(site: Site, record: Record) -> str:
-    """The words a reader might search for: titles, names in all spellings, the text."""
-    parts: list[str | None] = [site.title(record)]
+    """The words a reader might search for besides the title: names in all spellings, the text."""
+    parts: list[str | None] = []
     if isinstance(record, (Person, Organization)):
         parts += [*record.other_names, record.summary]
         if isinstance(record, Person):
@@ -181,7 +179,7 @@ def search_document(record: SearchRecord) -> str:
     hidden = [f'<span data-pagefind-meta="{e(k)}">{e(v)}</span>' for k, v in record.meta.items() if k != "title"]
     hidden += [f'<span data-pagefind-filter="{e(k)}">{e(v)}</span>' for k, vs in record.filters.items() for v in vs]
     hidden += [f'<span data-pagefind-sort="{e(k)}">{e(v)}</span>' for k, v in record.sort.items()]
-    paragraphs = "".join(f"<p>{e(line)}</p>" for line in record.content.split("\n")[1:] if line.strip())
+    paragraphs = "".join(f"<p>{e(line)}</p>" for line in record.content.split("\n") if line.strip())
     return (f'<!doctype html><html lang="{e(record.language)}"><head><meta charset="utf-8"></head><body>'
             f'<div hidden>{"".join(hidden)}</div><main data-pagefind-body><h1>{e(record.meta["title"])}</h1>'
             f"{paragraphs}</main></body></html>\n")
