@@ -1,0 +1,487 @@
+"""`generator init`: a new, empty archive that builds with `make site`.
+
+The theme files (templates, overrides, docs_dir assets, JSON Schemas) are
+copied from the generator's own defaults when the archive is created, so an
+archive keeps the theme it was created with; later changes to the defaults
+reach it only when its files are copied again. The defaults are the checkout's
+site_config/ (when the generator runs from a source checkout) or the copy
+installed with the package as `generator/defaults` (pyproject.toml maps
+site_config/ to that package).
+
+Every value an editor gives (title, description) reaches YAML through
+yaml.safe_dump and JSON through json.dumps, never through string formatting.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import shutil
+import tomllib
+import zoneinfo
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import yaml
+
+from generator.sources import FOLDER_OF, FOLDERS
+
+DISTRIBUTION = "news-archive-generator"
+PACKAGE = Path(__file__).resolve().parent
+# the folders of site_config/ copied into a new archive (pyproject.toml installs the same ones)
+THEME_FOLDERS = ("templates", "overrides", "docs", "schema")
+
+# A plausible BCP 47 tag: language, optional script, optional region, variants.
+_LANGUAGE_RE = re.compile(r"^(?P<language>[a-z]{2,3})(?:-(?P<script>[a-z]{4}))?(?:-(?P<region>[a-z]{2}|\d{3}))?"
+                          r"(?P<variants>(?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*)$", re.IGNORECASE)
+_NOT_ZONES = {"localtime", "posixrules"}  # files in the zone folder that are not IANA names
+
+
+class ScaffoldError(Exception):
+    """init refuses; the message (one line) says why."""
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """Where the generator's default theme files are, and where pip can install it from."""
+
+    site_config: Path  # holds templates/, overrides/, docs/, schema/
+    content_guide: Path  # the editors' guide copied to content/README.md
+    source: str  # a checkout folder, or anything pip accepts (name, VCS URL)
+
+
+@dataclass
+class Written:
+    """What init wrote, for the summary it prints (paths relative to the archive)."""
+
+    root: Path
+    files: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def find_defaults() -> Defaults:
+    """The running generator's defaults: its checkout, else the installed package data."""
+    checkout = PACKAGE.parent
+    if _is_checkout(checkout):
+        return Defaults(checkout / "site_config", checkout / "content" / "README.md", str(checkout))
+    installed = PACKAGE / "defaults"
+    if all((installed / name).is_dir() for name in THEME_FOLDERS):
+        return Defaults(installed, installed / "content" / "README.md", _installed_source())
+    raise ScaffoldError(f"the generator's theme files are missing (looked in {checkout / 'site_config'} and "
+                        f"{installed}); reinstall it with pip")
+
+
+def _is_checkout(folder: Path) -> bool:
+    try:
+        project = tomllib.loads((folder / "pyproject.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return False
+    return project.get("project", {}).get("name") == DISTRIBUTION and (folder / "site_config" / "templates").is_dir()
+
+
+def _installed_source() -> str:
+    """Where pip installed the generator from (PEP 610), else its distribution name."""
+    try:
+        direct = json.loads(metadata.distribution(DISTRIBUTION).read_text("direct_url.json") or "null")
+    except (metadata.PackageNotFoundError, json.JSONDecodeError):
+        direct = None
+    if isinstance(direct, dict) and isinstance(direct.get("url"), str):
+        url, vcs = direct["url"], direct.get("vcs_info")
+        if isinstance(vcs, dict) and vcs.get("vcs") and vcs.get("commit_id"):
+            return f"{vcs['vcs']}+{url}@{vcs['commit_id']}"
+        parsed = urlparse(url)
+        if "dir_info" in direct and parsed.scheme == "file":
+            folder = Path(unquote(parsed.path))
+            if _is_checkout(folder):
+                return str(folder)
+    return DISTRIBUTION
+
+
+def normalize_language(code: str) -> str:
+    """'PT-br' → 'pt-BR'; refuses what is not a plausible BCP 47 tag."""
+    match = _LANGUAGE_RE.match(code)
+    if not match:
+        raise ScaffoldError(f"--language: '{code}' is not a BCP 47 language tag such as 'en', 'hu' or 'pt-BR'")
+    parts = [match["language"].lower()]
+    if match["script"]:
+        parts.append(match["script"].title())
+    if match["region"]:
+        parts.append(match["region"].upper())
+    parts += [variant.lower() for variant in match["variants"].split("-") if variant]
+    return "-".join(parts)
+
+
+def check_timezone(name: str) -> str:
+    if name in _NOT_ZONES or name not in zoneinfo.available_timezones():
+        raise ScaffoldError(f"--timezone: '{name}' is not an IANA time zone name such as 'America/New_York' "
+                            "or 'Europe/Budapest'")
+    return name
+
+
+def theme_language(language: str) -> tuple[str, bool]:
+    """The closest language MkDocs Material has labels for, and whether it is the same language."""
+    try:
+        from importlib.resources import files
+
+        available = {path.name.removesuffix(".html")
+                     for path in (files("material") / "templates" / "partials" / "languages").iterdir()}
+    except (ModuleNotFoundError, OSError):  # pragma: no cover - material is a dependency
+        return language.split("-")[0], True
+    parts = language.split("-")
+    for size in range(len(parts), 0, -1):
+        candidate = "-".join(parts[:size])
+        if candidate in available:
+            return candidate, True
+    return "en", False
+
+
+def init_archive(folder: Path, title: str, description: str = "", language: str = "en",
+                 timezone: str | None = None) -> Written:
+    """Create the archive in `folder` (new or empty); ScaffoldError when it refuses."""
+    if not title.strip():
+        raise ScaffoldError("--title: the archive needs a title, e.g. --title 'The Budget Archive'")
+    for option, value in (("--title", title), ("--description", description)):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # bytes that were not UTF-8 on the command line
+            raise ScaffoldError(f"{option}: not valid UTF-8 text") from None
+    language = normalize_language(language)
+    if timezone is not None:
+        timezone = check_timezone(timezone)
+    if folder.exists() and not folder.is_dir():
+        raise ScaffoldError(f"{folder}: exists and is not a folder; give a new or empty folder")
+    if folder.is_dir() and any(folder.iterdir()):
+        raise ScaffoldError(f"{folder}: not empty; init writes a new archive only into a new or empty folder")
+    defaults = find_defaults()
+    created = not folder.exists()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ScaffoldError(f"{folder}: cannot create the folder: {error.strerror}") from None
+    try:
+        return _write(folder, defaults, title, description, language, timezone)
+    except BaseException as error:
+        # leave the folder as it was: a new one goes, an empty one is emptied again
+        for child in folder.iterdir():
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child, ignore_errors=True)
+            else:
+                child.unlink(missing_ok=True)
+        if created:
+            folder.rmdir()
+        if isinstance(error, OSError):
+            raise ScaffoldError(f"{folder}: nothing was written: {error}") from None
+        raise
+
+
+def _write(root: Path, defaults: Defaults, title: str, description: str, language: str,
+           timezone: str | None) -> Written:
+    written = Written(root)
+
+    def put(relative: str, text: str) -> None:
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.files.append(Path(relative))
+
+    material_language, same = theme_language(language)
+    if not same:
+        written.notes.append(f"MkDocs Material has no labels in '{language}'; the theme's own labels are in "
+                             f"'{material_language}' (theme.language in mkdocs.yml)")
+    put("mkdocs.yml", MKDOCS_YML_HEADER + _dump({"site_name": title}) + MKDOCS_YML_SITE
+        + _dump({"theme": {"name": "material", "custom_dir": "site_config/overrides",
+                           "language": material_language, "font": False,
+                           "features": ["navigation.tabs", "navigation.top", "toc.follow"],
+                           "palette": PALETTE}})
+        + MKDOCS_YML_REST)
+
+    settings: dict[str, str] = {"title": title, "description": description, "language": language}
+    if timezone:
+        settings["timezone"] = timezone
+    put("site_config/archive.yml", ARCHIVE_YML_HEADER + _dump(settings)
+        + ("" if timezone else ARCHIVE_YML_NO_TIMEZONE))
+
+    for name in THEME_FOLDERS:
+        target = root / "site_config" / name
+        shutil.copytree(defaults.site_config / name, target,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".*"))
+        written.files += sorted(path.relative_to(root) for path in target.rglob("*") if path.is_file())
+
+    for folder in FOLDERS:
+        put(f"content/{folder}/.gitkeep", "")
+    put("content/README.md", defaults.content_guide.read_text(encoding="utf-8"))
+
+    put(".vscode/settings.json", json.dumps({"yaml.schemas": {
+        f"site_config/schema/{kind}.schema.json": f"content/{folder}/*.yaml" for kind, folder in FOLDER_OF.items()
+    }}, indent=2) + "\n")
+    put(".github/workflows/pages.yml", WORKFLOW)
+    put("Makefile", makefile(defaults.source))
+    put(".gitignore", GITIGNORE)
+    if defaults.source == DISTRIBUTION:
+        written.notes.append(f"the Makefile installs the generator as '{DISTRIBUTION}', which is not on PyPI: "
+                             "set GENERATOR in the Makefile to a folder or URL pip can install it from")
+    elif Path(defaults.source).is_absolute():
+        written.notes.append(f"the Makefile installs the generator from {defaults.source}; for GitHub Actions "
+                             "set the repository variable GENERATOR to an address pip can reach "
+                             "(e.g. git+https://github.com/OWNER/REPO.git)")
+    return written
+
+
+WHAT = {  # the summary init prints: what each part of a new archive is for
+    "mkdocs.yml": "MkDocs configuration: theme, the archive plugin, navigation",
+    "site_config/archive.yml": "settings: title, description, language, time zone",
+    "site_config/templates": "page templates",
+    "site_config/overrides": "theme overrides (the 404 page)",
+    "site_config/docs": "styles and scripts",
+    "site_config/schema": "JSON Schemas of the records, for editors' YAML support",
+    "content": "one folder per kind, empty, and the editors' guide README.md",
+    ".vscode/settings.json": "the schemas for VS Code's YAML extension",
+    ".github/workflows/pages.yml": "checks pull requests, deploys main to GitHub Pages",
+    "Makefile": "make site | serve | check | clean",
+    ".gitignore": "keeps site/ and .venv/ out of git",
+}
+
+
+def summary(written: Written, shown: str) -> str:
+    """What init wrote (a line per part, with file counts) and what to do next."""
+    counts: dict[str, int] = {}
+    for path in written.files:
+        text = path.as_posix()
+        part = next((name for name in WHAT if text == name or text.startswith(name + "/")), text)
+        counts[part] = counts.get(part, 0) + 1
+    width = max(len(part) for part in counts) + 2
+    lines = [f"Created a new archive in {shown} ({len(written.files)} files):"]
+    for part, count in counts.items():
+        name = part + ("/" if (written.root / part).is_dir() else "")
+        files = f" ({count} files)" if count > 1 else ""
+        lines.append(f"  {name:<{width}}{WHAT.get(part, '')}{files}")
+    lines += [f"Note: {note}." for note in written.notes]
+    lines += ["Next steps:",
+              f"  cd {shlex.quote(shown)} && make site   set up .venv, check content/, build the site into site/",
+              "  .venv/bin/python -m generator new person jane-doe   write a first record",
+              "  make serve   preview at http://127.0.0.1:8000/ while you edit"]
+    return "\n".join(lines)
+
+
+def _dump(data: dict) -> str:
+    """YAML that reads back as `data`: non-ASCII kept readable unless PyYAML would
+    garble it (it writes U+0085 raw, which reads back as a line break), then escaped."""
+    for readable in (True, False):
+        text = yaml.safe_dump(data, allow_unicode=readable, sort_keys=False, default_flow_style=False,
+                              width=1 << 16)
+        if yaml.safe_load(text) == data:
+            break
+    return text
+
+
+def makefile(source: str) -> str:
+    """The archive's Makefile; `source` is written so that make and the shell read it back as given."""
+    if "\n" in source or "\r" in source:
+        raise ScaffoldError(f"cannot record the generator's location {source!r} in a Makefile")
+    shell = re.sub(r'(["\\$`])', r"\\\1", source)  # inside "…" in the recipe
+    value = shell.replace("$", "$$").replace("#", r"\#")
+    return MAKEFILE.replace("@GENERATOR@", value)
+
+
+ARCHIVE_YML_HEADER = """\
+# Site settings read by the generator: the archive's title and description (also
+# used as MkDocs' site_name and site_description), its language (a BCP 47 tag) and
+# the time zone (an IANA name) in which datetimes written without a UTC offset are read.
+"""
+ARCHIVE_YML_NO_TIMEZONE = """\
+# timezone: America/New_York
+"""
+
+MKDOCS_YML_HEADER = """\
+# The archive is built by MkDocs + Material; its pages come from content/ through
+# the `archive` plugin of the generator. Build: `make site`; preview: `make serve`.
+# MkDocs requires a site_name; the title readers see comes from site_config/archive.yml.
+"""
+MKDOCS_YML_SITE = """\
+# The public address; GitHub Pages sets it (a project site lives under a sub-path).
+site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]
+docs_dir: site_config/docs
+site_dir: site
+strict: true
+use_directory_urls: true
+
+# font: false -- no Google Fonts, readers are not sent to third parties;
+# primary: custom -- a darker blue grey defined in site_config/docs/assets/archive.css
+"""
+PALETTE = [
+    {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "custom", "accent": "deep orange",
+     "toggle": {"icon": "material/weather-night", "name": "Switch to dark mode"}},
+    {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "custom", "accent": "deep orange",
+     "toggle": {"icon": "material/weather-sunny", "name": "Switch to light mode"}},
+]
+MKDOCS_YML_REST = """
+# Material's own search is off: Pagefind indexes the site on every build
+plugins:
+  - archive:
+      content: content
+      settings: site_config/archive.yml
+      templates: site_config/templates
+
+# Every page body is HTML the generator renders; Markdown is used only for
+# editors' Markdown fields, by the generator itself. So no extensions.
+markdown_extensions: []
+
+extra_css:
+  - assets/archive.css
+
+extra_javascript:
+  - assets/search.js
+
+watch:
+  - content
+  - site_config
+
+nav:
+  - Home: index.md
+  - Archive: archive.md
+  - People: people.md
+  - Events: events.md
+  - Organizations: organizations.md
+  - Corrections: corrections.md
+  - Tags: tags.md
+  - Search: search.md
+
+# record pages are reached through the index pages, never listed in the nav:
+# Material renders the whole nav into every page, so listing them costs O(N²)
+not_in_nav: |
+  /articles/
+  /quotes/
+  /updates/
+  /corrections/
+  /events/
+  /people/
+  /organizations/
+
+validation:
+  omitted_files: info
+  absolute_links: warn
+  unrecognized_links: warn
+  anchors: warn
+"""
+
+MAKEFILE = """\
+# This archive's commands (Python 3.11+; the first run sets up .venv):
+#   make site    validate content/ and build the archive into site/
+#   make serve   preview at http://127.0.0.1:8000/ with live reload
+#   make check   validate content/ only: every problem, with file and line
+#   make clean   remove site/ and .venv/
+#
+# GENERATOR is where the generator is installed from: a folder holding its
+# pyproject.toml (installed editable, so updates to it apply at once) or anything
+# pip accepts (a git+https:// URL, a wheel, a package name). Change the line
+# below, or run e.g. `make site GENERATOR=git+https://github.com/OWNER/REPO.git`;
+# after a change, `make clean` so that .venv is set up again.
+GENERATOR ?= @GENERATOR@
+# an empty value (e.g. an unset CI variable) means the folder recorded above
+ifeq ($(strip $(GENERATOR)),)
+override GENERATOR := @GENERATOR@
+endif
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve check clean
+
+$(VENV)/.installed:
+\t$(PYTHON) -m venv $(VENV)
+\t$(PY) -m pip install --quiet --upgrade pip
+\tif [ -f "$(GENERATOR)/pyproject.toml" ]; then \\
+\t  $(PY) -m pip install --quiet -e "$(GENERATOR)"; \\
+\telse \\
+\t  $(PY) -m pip install --quiet "$(GENERATOR)"; \\
+\tfi
+\ttouch $@
+
+site: $(VENV)/.installed
+\t$(PY) -m generator build
+
+serve: $(VENV)/.installed
+\t$(VENV)/bin/mkdocs serve --livereload
+
+check: $(VENV)/.installed
+\t$(PY) -m generator check
+
+clean:
+\trm -rf site .site-* $(VENV)
+"""
+
+GITIGNORE = """\
+site/
+.site-*/
+.venv/
+__pycache__/
+"""
+
+WORKFLOW = """\
+# Check every pull request; build and deploy main to GitHub Pages.
+# Pages → Source must be "GitHub Actions" in the repository settings.
+# The Makefile installs the generator from GENERATOR; when that is a folder on
+# the computer that created the archive, set the repository variable GENERATOR
+# (Settings → Secrets and variables → Actions → Variables) to an address pip can
+# install it from, e.g. git+https://github.com/OWNER/REPO.git
+name: archive
+
+on:
+  pull_request:
+  push:
+    branches: [main]
+  workflow_dispatch:
+
+permissions:
+  contents: read
+
+concurrency:
+  group: pages-${{ github.ref }}
+  cancel-in-progress: true
+
+env:
+  GENERATOR: ${{ vars.GENERATOR }}
+
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.11"
+      - name: Check the content (every problem, with file and line)
+        run: make check
+
+  deploy:
+    if: github.event_name != 'pull_request' && github.ref == 'refs/heads/main'
+    needs: check
+    runs-on: ubuntu-latest
+    permissions:
+      pages: write
+      id-token: write
+    environment:
+      name: github-pages
+      url: ${{ steps.deployment.outputs.page_url }}
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.11"
+      - id: pages
+        uses: actions/configure-pages@v5
+      - name: Build the archive
+        env:
+          # project pages live under a sub-path, e.g. https://owner.github.io/archive/
+          SITE_URL: ${{ steps.pages.outputs.base_url }}/
+        run: make site
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: site
+      - id: deployment
+        uses: actions/deploy-pages@v4
+"""
