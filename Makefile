@@ -26,9 +26,10 @@ check: $(VENV)/.installed
 schema: $(VENV)/.installed
 	$(PY) -m generator schema
 
-# Browser tests drive Debian's Chromium; install it when it is missing (needs root or sudo).
+# Browser tests drive Debian's Chromium and the HTML checker needs Java: install them
+# when they are missing (needs root or sudo).
 browser:
-	@command -v chromium >/dev/null || bash .ci/install-chromium
+	@command -v chromium >/dev/null && command -v java >/dev/null || bash .ci/install-test-tools
 
 test: $(VENV)/.installed browser
 	$(PY) -m pytest

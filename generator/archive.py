@@ -75,10 +75,12 @@ def references_of(source: Source) -> Iterator[Reference]:
     are still checked; values of the wrong type are left to the model's messages.
     """
     if source.data is not None:
-        yield from _walk(source.id, MODELS[source.kind], source.data, ())
+        links = source.data.get("text_format") != "plain"  # plain text holds no [[links]]
+        yield from _walk(source.id, MODELS[source.kind], source.data, (), links)
 
 
-def _walk(source: str, model: type[BaseModel], data: dict[str, Any], prefix: Loc) -> Iterator[Reference]:
+def _walk(source: str, model: type[BaseModel], data: dict[str, Any], prefix: Loc,
+          links: bool) -> Iterator[Reference]:
     for info in fields_of(model):
         value = data.get(info.name)
         if value is None:
@@ -90,12 +92,12 @@ def _walk(source: str, model: type[BaseModel], data: dict[str, Any], prefix: Loc
         for index, item in values:
             item_loc = loc if index is None else loc + (index,)
             if info.nested and isinstance(item, dict):
-                yield from _walk(source, info.nested, item, item_loc)
+                yield from _walk(source, info.nested, item, item_loc, links)
             elif not isinstance(item, str):
                 continue
             elif info.ref:
                 yield Reference(source, item_loc, item, info.ref.kinds)
-            elif info.markdown:
+            elif info.markdown and links:
                 for match in LINK_RE.finditer(item):
                     yield Reference(source, item_loc, match.group(1).strip(), ALL_KINDS, True, match.start())
 

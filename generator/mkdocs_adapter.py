@@ -1,10 +1,15 @@
 """The one module that imports MkDocs: a plugin that hands the archive's pages to it.
 
-Everything else in the generator is builder-agnostic: pages are values
-(uri, Markdown) from generator.pages, so moving to an MkDocs fork or a successor
-means rewriting this file only. Pages are generated in memory
+Everything else in the generator is builder-agnostic: pages are values (uri,
+title, HTML body, headings) from generator.pages, so moving to an MkDocs fork or
+a successor means rewriting this file only. Pages are generated in memory
 (File.generated), never written into docs_dir, so `mkdocs serve` does not
 rebuild forever; record pages stay out of the nav (named index pages only).
+
+The bodies are final HTML: Markdown never sees them (on_page_markdown hands it an
+empty page, on_page_content puts the body back), and the title, description and
+table of contents are set from the page values. Values the theme prints without
+escaping are handed over as Markup, escaped exactly once.
 """
 
 from __future__ import annotations
@@ -16,18 +21,20 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import config_options, load_config
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from generator.archive import Archive, load
 from generator.config import Settings, load_settings
-from generator.pages import Site
-from generator.search import SearchIndexError, search_records, write_index
+from generator.pages import Heading, Page, Renderer, Site, redirects
 from generator.problems import ContentError, as_text
+from generator.search import SearchIndexError, search_records, write_index
 
 log = logging.getLogger("mkdocs.plugins.archive")
 
@@ -46,17 +53,39 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path or ".").parent
         settings, archive = self.preloaded or load_content(root / self.config.content, root / self.config.settings)
-        self.site = Site(archive, settings, root / self.config.templates)
-        self.pages = self.site.pages()
-        self.redirects = self.site.redirects()
+        self.site = Site(archive, settings)
+        self.pages = {page.uri: page for page in Renderer(self.site, root / self.config.templates).pages()}
+        self.redirects = redirects(self.site)
+        # the archive's name and description come from its settings, escaped once for the theme
+        config.site_name = Markup(escape(settings.title))
+        config.site_description = Markup(escape(settings.description)) if settings.description else None
+        self.updated = max((p.updated for p in self.pages.values() if p.updated), default="1970-01-01")
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        for page in self.pages:
-            _add(files, File.generated(config, page.uri, content=page.markdown))
+        for page in self.pages.values():
+            _add(files, File.generated(config, page.uri, content=page.html))
         for old, new in self.redirects.items():
             _add(files, File.generated(config, f"{old}index.html", content=_redirect_html(old, new)))
         return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        ours = self.pages.get(page.file.src_uri)
+        if ours is None:
+            return markdown
+        page.meta["title"] = Markup(escape(ours.title))
+        if ours.description:
+            page.meta["description"] = Markup(escape(ours.description))
+        # the sitemap's lastmod: the newest thing the page shows, never the build date
+        page.update_date = ours.updated or self.updated
+        return ""  # the body is final HTML; there is nothing for Markdown to do
+
+    def on_page_content(self, content, page, config, files):
+        ours = self.pages.get(page.file.src_uri)
+        if ours is None:
+            return content
+        page.toc = _toc(ours.headings)
+        return ours.html
 
     def on_post_build(self, config) -> None:
         """Index the built site for search (so `mkdocs build` searches too)."""
@@ -65,6 +94,19 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
         log.info("search: indexed %d records with Pagefind", count)
+
+
+def _toc(headings: tuple[Heading, ...]) -> TableOfContents:
+    """Headings as MkDocs' table of contents (titles are HTML there: escaped once)."""
+    top: list[AnchorLink] = []
+    stack: list[AnchorLink] = []
+    for heading in headings:
+        link = AnchorLink(Markup(escape(heading.title)), heading.id, heading.level)
+        while stack and stack[-1].level >= heading.level:
+            stack.pop()
+        (stack[-1].children if stack else top).append(link)
+        stack.append(link)
+    return TableOfContents(top)
 
 
 def load_content(content_dir: Path, settings_file: Path) -> tuple[Settings, Archive]:
@@ -119,6 +161,8 @@ def build_site(config_file: Path, site_dir: Path, content_dir: Path | None = Non
         raise BuildFailed(str(error)) from None
     except (Abort, ConfigurationError, OSError) as error:
         raise BuildFailed(f"the site was not built: {error}") from None
+    except Exception as error:  # never a traceback: one line, and the previous site stays
+        raise BuildFailed(f"the site was not built: unexpected {type(error).__name__}: {error}") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # gone already when the swap succeeded
 
@@ -145,4 +189,4 @@ class BuildFailed(Exception):
     """The builder refused the site; the message says why."""
 
 
-__all__ = ["ArchivePlugin", "BuildFailed", "build_site"]
+__all__ = ["ArchivePlugin", "BuildFailed", "build_site", "Page"]

@@ -1,60 +1,76 @@
-"""Pages of the site: one per published record plus the index pages.
+"""Pages of the site as values: one per published record plus the index pages.
 
-A page is a value (uri, title, Markdown); `Site` answers the questions page
-templates ask ("every quote by this person", "this event's timeline") from the
-archive's precomputed back-references, so no page scans the whole archive.
-Templates live in site_config/templates/ and only format what they are given.
+Every page body is HTML rendered here, once, by autoescaping Jinja2 templates
+(site_config/templates/*.html.j2): a plain-text field reaches HTML through the
+template's escaping and nothing parses it again; Markdown fields arrive already
+sanitised (richtext.py). A builder gets the title, description and table of
+contents as plain values beside the body, so no builder ever has to find them
+in Markdown. `Page.markdown` wraps the same HTML as a Markdown file any MkDocs
+builder passes through untouched (`generator pages --out`).
 """
 
 from __future__ import annotations
 
-import difflib
-import re
-import html
-from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
-from typing import Iterable
 
 import jinja2
+import yaml
+from markupsafe import Markup, escape
 
 from generator.archive import Archive
 from generator.config import Settings
-from generator.dates import MONTHS, When
-from generator.models import Article, Correction, Event, Organization, Person, Quote, Record
-from generator.records import slugify
-from generator.richtext import escape_markdown, relative_file, relative_url, render_markdown
+from generator.models import Record
+from generator.richtext import plain_text, relative_url, render_markdown, render_verbatim
+from generator.site import Site, slug
 from generator.sources import FOLDER_OF
 
-TEMPLATES = Path("site_config/templates")
-
-INVERSE = {"precedes": "follows", "follows": "precedes", "causes": "caused-by", "caused-by": "causes",
-           "related": "related"}
-# index pages: file → template; their nav titles and order are set in mkdocs.yml
+# index pages: file → (template, title); their nav titles and order are set in mkdocs.yml
 INDEX_PAGES = {
-    "index.md": "home.md.j2",
-    "archive.md": "archive.md.j2",
-    "people.md": "people.md.j2",
-    "events.md": "events.md.j2",
-    "organizations.md": "organizations.md.j2",
-    "corrections.md": "corrections.md.j2",
-    "tags.md": "tags.md.j2",
-    "search.md": "search.md.j2",
+    "index.md": ("home.html.j2", None),  # the archive's title, from the settings
+    "archive.md": ("archive.html.j2", "Archive by date"),
+    "people.md": ("people.html.j2", "People A–Z"),
+    "events.md": ("events.html.j2", "Events"),
+    "organizations.md": ("organizations.html.j2", "Organizations and outlets"),
+    "corrections.md": ("corrections.html.j2", "Corrections log"),
+    "tags.md": ("tags.html.j2", "Tags"),
+    "search.md": ("search.html.j2", "Search"),
 }
+DESCRIPTION_MAX = 200
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int  # 2–6 (the page's title is its only h1)
+    id: str
+    title: str  # plain text
 
 
 @dataclass(frozen=True)
 class Page:
-    uri: str  # Markdown file path in the site, e.g. "people/mark-esper.md"
-    title: str
-    markdown: str
+    uri: str  # source path in the site, e.g. "people/mark-esper.md"
+    title: str  # plain text
+    html: str  # the body, final HTML
+    description: str = ""  # plain text, for <meta name="description">
+    headings: tuple[Heading, ...] = ()  # for the table of contents
+    updated: str | None = None  # ISO day of the newest thing the page shows (sitemap lastmod)
     sources: tuple[str, ...] = ()  # content files the page was made from (for edit links, errors)
 
     @property
     def url(self) -> str:
         """Directory-style URL of the page, relative to the site root."""
         return page_url(self.uri)
+
+    @property
+    def markdown(self) -> str:
+        """The page as a Markdown file: front matter, then HTML that Markdown passes through.
+
+        Themes print `page.meta.title` unescaped, so it is stored escaped once."""
+        meta = {"title": str(escape(self.title))}
+        if self.description:
+            meta["description"] = str(escape(self.description))
+        front = yaml.safe_dump(meta, allow_unicode=True, width=10**9, sort_keys=False)
+        return f"---\n{front}---\n\n{self.html}"
 
 
 def page_uri(record: Record) -> str:
@@ -68,286 +84,106 @@ def page_url(uri: str) -> str:
     return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
 
 
-class Site:
-    """Everything the templates need, computed once per build."""
+def default_templates() -> Path:
+    """The templates shipped with the generator (site_config/templates beside the package)."""
+    return Path(__file__).resolve().parent.parent / "site_config" / "templates"
 
-    def __init__(self, archive: Archive, settings: Settings, templates: Path = TEMPLATES):
-        self.archive = archive
-        self.settings = settings
+
+class Renderer:
+    """Renders every page of a Site with the templates in one folder."""
+
+    def __init__(self, site: Site, templates: Path | None = None):
+        self.site = site
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(templates)), autoescape=False, keep_trailing_newline=True,
+            loader=jinja2.FileSystemLoader(str(templates or default_templates())), autoescape=True,
             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
-        self.env.filters.update(esc=escape_markdown, when=self.time_html, slug=slugify)
-        self.public = {i: r for i, r in archive.records.items() if r.is_public}
-        self._wordings = self._same_as_groups()
-
-    # --- pages -------------------------------------------------------------
+        self.env.filters.update(when=site.time_html)
+        self.archive_updated = max(filter(None, (site.latest_day(r) for r in site.public.values()
+                                                 if r.when is not None)), default=None)
 
     def pages(self) -> list[Page]:
-        pages = [self.record_page(r) for r in self.sorted(self.public.values())]
-        pages += [self.render_page(uri, template, None) for uri, template in INDEX_PAGES.items()]
+        pages = [self.record_page(r) for r in self.site.sorted(self.site.public.values())]
+        pages += [self.index_page(uri) for uri in INDEX_PAGES]
         return pages
 
     def record_page(self, record: Record) -> Page:
-        return self.render_page(page_uri(record), f"{record.kind}.md.j2", record)
+        title = self.site.title(record)
+        return self._render(page_uri(record), f"{record.kind}.html.j2", title, record,
+                            self.site.latest_day(record) or self.archive_updated,
+                            (self.site.archive.sources[record.id].path,))
 
-    def render_page(self, uri: str, template: str, record: Record | None) -> Page:
-        context = _PageContext(self, uri)
-        markdown = self.env.get_template(template).render(site=self, page=context, record=record,
-                                                          settings=self.settings)
-        markdown = _BLANK_LINES.sub("\n\n", markdown).strip() + "\n"
-        title = self.title(record) if record else template.split(".")[0]
-        sources = (self.archive.sources[record.id].path,) if record else ()
-        return Page(uri, title, markdown, sources)
+    def index_page(self, uri: str) -> Page:
+        template, title = INDEX_PAGES[uri]
+        return self._render(uri, template, title or self.site.settings.title, None, self.archive_updated, ())
 
-    def redirects(self) -> dict[str, str]:
-        """Old URL → current URL, for every previous id of a published record."""
-        return {f"{FOLDER_OF[r.kind]}/{old}/": page_url(page_uri(r))
-                for r in self.public.values() for old in r.previous_ids}
-
-    # --- formatting --------------------------------------------------------
-
-    def time_html(self, when: When | None) -> str:
-        if when is None:
-            return ""
-        return f'<time datetime="{when.iso}">{html.escape(self.display(when))}</time>'
-
-    def display(self, when: When) -> str:
-        """The date as the source gave it; a named zone when the site's zone matches the offset."""
-        zone = self.settings.timezone
-        if not when.is_day and zone is not None:
-            moment: datetime = when.value  # type: ignore[assignment]
-            local = moment.astimezone(zone)
-            if local.utcoffset() == moment.utcoffset():
-                return When(when.text, local).display
-        return when.display
-
-    # --- questions templates ask -------------------------------------------
-
-    def title(self, record: Record) -> str:
-        """A record's title where it stands alone: a correction names what it corrects."""
-        if isinstance(record, Correction):
-            target = self.archive.records.get(record.target)
-            kind = record.correction_kind.capitalize()
-            return f"{kind} of {_shorten(target.title, 70)}" if target else kind
-        return record.title
-
-    def get(self, record_id: str | None) -> Record | None:
-        return self.public.get(record_id) if record_id else None
-
-    def many(self, ids: Iterable[str]) -> list[Record]:
-        return [r for r in (self.public.get(i) for i in ids) if r is not None]
-
-    def referrers(self, target: Record, kind: str | None = None, field: str | None = None) -> list[Record]:
-        return self.sorted(self.archive.referrers(target.id, kind, field))
-
-    def when(self, record: Record) -> When | None:
-        """The date a record sorts by; a quote without its own date takes its article's."""
-        if record.when is not None:
-            return record.when
-        article = self.get(getattr(record, "article", None))
-        return article.when if article else None
-
-    def sorted(self, records: Iterable[Record], newest_first: bool = False) -> list[Record]:
-        def key(record: Record) -> tuple:
-            when = self.when(record)
-            return (when.sort_key if when else (datetime.max.date(), 2, 0.0), record.kind, record.id)
-
-        return sorted(records, key=key, reverse=newest_first)
-
-    def outlet(self, record: Record) -> Organization | None:
-        """Where a record was published: an article's outlet, or the outlet of its article."""
-        if isinstance(record, Article):
-            return self.get(record.outlet)  # type: ignore[return-value]
-        article = self.get(getattr(record, "article", None))
-        return self.outlet(article) if article else None
-
-    def corrections_of(self, record: Record) -> list[Record]:
-        return self.referrers(record, "correction", "target")
-
-    def wordings(self, quote: Quote) -> list[Quote]:
-        """All published wordings of the same statement, this one first."""
-        group = [self.public[i] for i in self._wordings.get(quote.id, ()) if i in self.public]
-        return [quote] + [q for q in self.sorted(group) if q.id != quote.id]  # type: ignore[misc]
-
-    def diff(self, base: str, other: str) -> str:
-        """`other` as HTML, words missing from `base` in <ins>, words of `base` it lacks in <del>."""
-        a, b = base.split(), other.split()
-        out: list[str] = []
-        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-            if op in ("delete", "replace"):
-                out.append(f"<del>{html.escape(' '.join(a[i1:i2]))}</del>")
-            if op in ("insert", "replace"):
-                out.append(f"<ins>{html.escape(' '.join(b[j1:j2]))}</ins>")
-            if op == "equal":
-                out.append(html.escape(" ".join(b[j1:j2])))
-        return " ".join(out)
-
-    def quotes_by_event(self, speaker: Record) -> list[tuple[Event | None, list[Quote]]]:
-        """A speaker's quotes grouped by the first event each names, newest events and quotes first."""
-        groups: dict[str | None, list[Quote]] = defaultdict(list)
-        for quote in self.referrers(speaker, "quote", "speaker"):
-            event = next((e for e in quote.events if e in self.public), None)  # type: ignore[attr-defined]
-            groups[event].append(quote)  # type: ignore[arg-type]
-        events = self.sorted(self.many(e for e in groups if e), newest_first=True)
-        ordered = [(e, self.sorted(groups[e.id], newest_first=True)) for e in events]
-        if None in groups:
-            ordered.append((None, self.sorted(groups[None], newest_first=True)))
-        return ordered  # type: ignore[return-value]
-
-    def timeline(self, event: Event) -> list[Record]:
-        """Everything about an event across outlets, in time order.
-
-        Articles, updates, quotes and corrections that name it, updates of those
-        articles, and corrections of anything on the timeline.
-        """
-        items = {r.id: r for r in self.archive.referrers(event.id) if r.kind in
-                 ("article", "update", "quote", "correction")}
-        for article in [r for r in items.values() if isinstance(r, Article)]:
-            items.update((u.id, u) for u in self.archive.referrers(article.id, "update", "article"))
-        for record in list(items.values()):
-            items.update((c.id, c) for c in self.archive.referrers(record.id, "correction", "target"))
-        return self.sorted(items.values())
-
-    def children(self, event: Event) -> list[Record]:
-        return self.referrers(event, "event", "part_of")
-
-    def related(self, event: Event) -> list[tuple[str, Record]]:
-        """Related events from both sides, each relation read from this event."""
-        pairs = [(r.relation, self.get(r.event)) for r in event.related]
-        for other in self.referrers(event, "event", "related"):
-            for r in other.related:  # type: ignore[attr-defined]
-                if r.event == event.id:
-                    pairs.append((INVERSE[r.relation], other))
-        seen, out = set(), []
-        for relation, other in pairs:
-            if other is not None and (relation, other.id) not in seen:
-                seen.add((relation, other.id))
-                out.append((relation, other))
-        return out
-
-    def named_in(self, record: Record, exclude: tuple[str, ...] = ()) -> dict[str, list[Record]]:
-        """Records naming this one, by kind, leaving out the fields listed by `exclude`."""
-        grouped: dict[str, dict[str, Record]] = defaultdict(dict)
-        for ref in self.archive.back.get(record.id, ()):
-            other = self.public.get(ref.source)
-            if other is not None and f"{other.kind}.{ref.field}" not in exclude:
-                grouped[other.kind][other.id] = other
-        return {kind: self.sorted(grouped[kind].values(), newest_first=True)
-                for kind in ("article", "quote", "update", "event", "correction", "person", "organization")
-                if grouped.get(kind)}
-
-    def latest(self, count: int = 12) -> list[Record]:
-        dated = [r for r in self.public.values() if r.kind in ("article", "update", "correction")]
-        return self.sorted(dated, newest_first=True)[:count]
-
-    def by_year_month(self) -> list[tuple[int, list[tuple[str, list[Record]]]]]:
-        months: dict[tuple[int, int], list[Record]] = defaultdict(list)
-        for record in self.public.values():
-            when = self.when(record)
-            if when and record.kind in ("article", "update", "quote", "correction", "event"):
-                months[(when.year, when.day.month)].append(record)
-        years: dict[int, list[tuple[str, list[Record]]]] = defaultdict(list)
-        for (year, month) in sorted(months):
-            years[year].append((MONTHS[month - 1], self.sorted(months[(year, month)])))
-        return sorted(years.items())
-
-    def people_az(self) -> list[tuple[str, list[Person]]]:
-        letters: dict[str, list[Person]] = defaultdict(list)
-        for person in self.public.values():
-            if isinstance(person, Person):
-                key = _family_name(person.name)
-                letters[key[:1].upper() if key[:1].isalpha() else "#"].append(person)
-        return [(letter, sorted(people, key=lambda p: (_family_name(p.name), p.name)))
-                for letter, people in sorted(letters.items())]
-
-    def events_tree(self) -> list[tuple[Event, int]]:
-        """Events in time order, each child right after its parent, with its depth."""
-        events = self.sorted(r for r in self.public.values() if isinstance(r, Event))
-        out: list[tuple[Event, int]] = []
-
-        def visit(event: Event, depth: int) -> None:
-            out.append((event, depth))
-            for child in self.children(event):
-                visit(child, depth + 1)  # type: ignore[arg-type]
-
-        for event in events:
-            if not event.part_of or event.part_of not in self.public:  # type: ignore[attr-defined]
-                visit(event, 0)  # type: ignore[arg-type]
-        return out
-
-    def organizations_by_kind(self) -> list[tuple[str, list[Organization]]]:
-        labels = {"outlet": "Outlets", "news-agency": "News agencies", "government": "Government",
-                  "military": "Military", "legislature": "Legislatures", "armed-group": "Armed groups",
-                  "other": "Other", None: "Other"}
-        groups: dict[str, list[Organization]] = defaultdict(list)
-        for org in self.public.values():
-            if isinstance(org, Organization):
-                groups[labels[org.org_kind]].append(org)
-        order = list(dict.fromkeys(labels.values()))
-        return [(label, sorted(groups[label], key=lambda o: o.name.lower())) for label in order if groups[label]]
-
-    def corrections_log(self) -> list[Correction]:
-        return self.sorted((r for r in self.public.values() if isinstance(r, Correction)), newest_first=True)
-
-    def tags(self) -> list[tuple[str, list[Record]]]:
-        tagged: dict[str, list[Record]] = defaultdict(list)
-        for record in self.public.values():
-            for tag in dict.fromkeys(record.tags):
-                tagged[tag].append(record)
-        return [(tag, self.sorted(records)) for tag, records in sorted(tagged.items(), key=lambda t: t[0].lower())]
-
-    def _same_as_groups(self) -> dict[str, tuple[str, ...]]:
-        """Quotes joined by same_as (either direction) into groups of one statement."""
-        parent: dict[str, str] = {}
-
-        def root(x: str) -> str:
-            while parent.get(x, x) != x:
-                x = parent[x]
-            return x
-
-        for record in self.archive.records.values():
-            if isinstance(record, Quote) and record.same_as:
-                parent[root(record.id)] = root(record.same_as)
-        groups: dict[str, list[str]] = defaultdict(list)
-        for quote_id in parent:
-            groups[root(quote_id)].append(quote_id)
-        for root_id, members in list(groups.items()):
-            if root_id not in members:
-                members.append(root_id)
-        return {member: tuple(members) for members in groups.values() for member in members}
+    def _render(self, uri: str, template: str, title: str, record: Record | None, updated: str | None,
+                sources: tuple[str, ...]) -> Page:
+        context = PageContext(self.site, uri)
+        body = self.env.get_template(template).render(site=self.site, page=context, record=record,
+                                                      title=title, settings=self.site.settings)
+        description = context.description or self.site.settings.description
+        return Page(uri, title, body, _clip(description), tuple(context.headings), updated, sources)
 
 
-class _PageContext:
-    """Link helpers bound to the page being rendered (links are relative, so the
-    site works under any sub-path)."""
+class PageContext:
+    """Helpers bound to the page being rendered: relative links (the site works under
+    any sub-path), headings with unique anchors, editors' text as safe HTML."""
 
     def __init__(self, site: Site, uri: str):
         self.site, self.uri, self.url = site, uri, page_url(uri)
-
-    def link(self, record: Record | None, label: str | None = None) -> str:
-        """A Markdown link to a record's page (MkDocs checks it in strict builds)."""
-        if record is None:
-            return ""
-        text = escape_markdown(label if label is not None else self.site.title(record))
-        return f"[{text}]({relative_file(self.uri, page_uri(record))})"
-
-    def page_link(self, uri: str, label: str) -> str:
-        return f"[{escape_markdown(label)}]({relative_file(self.uri, uri)})"
-
-    def index_href(self, name: str) -> str:
-        return relative_url(self.url, page_url(f"{name}.md"))
+        self.headings: list[Heading] = []
+        self._ids: set[str] = set()
+        self.description = ""
 
     def href(self, record: Record) -> str:
-        """The URL of a record's page relative to this page, for raw HTML."""
+        """The URL of a record's page relative to this page."""
         return relative_url(self.url, page_url(page_uri(record)))
 
-    def md(self, text: str | None) -> str:
-        """An editor's Markdown field as clean HTML, kept raw by Markdown (markdown="0")."""
+    def index_href(self, name: str, anchor: str = "") -> str:
+        return relative_url(self.url, page_url(f"{name}.md")) + (f"#{anchor}" if anchor else "")
+
+    def link(self, record: Record | None, label: str | None = None) -> Markup:
+        """A link to a record's page, its label escaped once."""
+        if record is None:
+            return Markup("")
+        text = label if label is not None else self.site.title(record)
+        return Markup('<a href="{}">{}</a>').format(self.href(record), text)
+
+    def index_link(self, name: str, label: str) -> Markup:
+        return Markup('<a href="{}">{}</a>').format(self.index_href(name), label)
+
+    def tag_href(self, tag: str) -> str:
+        return self.index_href("tags", self.site.tag_anchors[tag])
+
+    def anchor(self, text: str) -> str:
+        return slug(text, self._ids)
+
+    def h(self, level: int, title: str, href: str | None = None, anchor: str | None = None) -> Markup:
+        """A heading with a unique id and a permalink, listed in the table of contents."""
+        ident = anchor if anchor is not None and anchor not in self._ids else self.anchor(title)
+        self._ids.add(ident)
+        self.headings.append(Heading(level, ident, title))
+        inner = Markup('<a href="{}">{}</a>').format(href, title) if href else escape(title)
+        return Markup('<h{0} id="{1}">{2}<a class="headerlink" href="#{1}" title="Permanent link">¶</a>'
+                      '</h{0}>').format(level, ident, inner)
+
+    def rich(self, record: Record, field: str) -> Markup:
+        """A Markdown field of a record as safe HTML (verbatim when the record says so)."""
+        text = getattr(record, field)
         if not text:
-            return ""
-        body = render_markdown(text, self._resolve)
-        return f'<div class="prose" markdown="0">\n{body}\n</div>'
+            return Markup("")
+        if record.text_format == "plain":
+            return render_verbatim(text)
+        return Markup('<div class="arc-prose">{}</div>').format(render_markdown(text, self._resolve))
+
+    def describe(self, record: Record, *fields: str) -> str:
+        """Set the page's description from the first of `fields` the record has; returns ''."""
+        for name in fields:
+            text = getattr(record, name, None)
+            if text:
+                self.description = plain_text(text, self._resolve, record.text_format == "plain")
+                break
+        return ""
 
     def _resolve(self, record_id: str) -> tuple[str, str]:
         record = self.site.get(record_id)
@@ -356,13 +192,21 @@ class _PageContext:
         return self.href(record), self.site.title(record)
 
 
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= DESCRIPTION_MAX else text[: DESCRIPTION_MAX - 1].rsplit(" ", 1)[0] + " …"
 
 
-def _family_name(name: str) -> str:
-    parts = name.split()
-    return (parts[-1] if parts else name).lower()
+def redirects(site: Site) -> dict[str, str]:
+    """Old URL → current URL, for every previous id of a published record."""
+    return {f"{FOLDER_OF[r.kind]}/{old}/": page_url(page_uri(r))
+            for r in site.public.values() for old in r.previous_ids}
 
 
-_BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+def render_site(archive: Archive, settings: Settings, templates: Path | None = None) -> tuple[Site, list[Page]]:
+    site = Site(archive, settings)
+    return site, Renderer(site, templates).pages()
+
+
+__all__ = ["Heading", "INDEX_PAGES", "Page", "PageContext", "Renderer", "Site", "page_uri", "page_url",
+           "redirects", "render_site"]

@@ -1,9 +1,15 @@
-"""Editors' Markdown → safe HTML, and plain text → safe Markdown.
+"""Record text → HTML, exactly once.
 
-Contributed text must never run script in a reader's browser: raw HTML in
-Markdown fields is shown as text, the result is cleaned again with nh3 (an
-allow-list of tags, http(s)/mailto links only, no images that would load
-from third-party hosts), and [[id]] links become links to record pages.
+Plain-text fields never come here: templates escape them (Jinja2 autoescape).
+Fields the content model marks *md* come here and leave as sanitised HTML:
+
+- `render_markdown`: the editors' dialect — Python-Markdown's core syntax with
+  sane lists, no typographic substitution (quotes, dashes and ellipses stay as
+  typed), raw HTML shown as text, `[[id]]` / `[[id|label]]` links to records;
+  the result is cleaned again with nh3 (an allow-list of tags and attributes,
+  links only to http(s), mailto and pages of this site).
+- `render_verbatim`: a field whose record says `text_format: plain` — text as
+  printed, escaped, with every space and line break kept.
 """
 
 from __future__ import annotations
@@ -12,61 +18,76 @@ import html
 import posixpath
 import re
 from typing import Callable
+from urllib.parse import urlsplit
 
 import markdown
 import nh3
+from markupsafe import Markup, escape
 
 from generator.archive import LINK_RE
 
 _TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "blockquote", "code", "pre", "br", "hr",
          "h3", "h4", "h5", "h6", "del", "sup", "sub", "abbr"}
-_ATTRIBUTES = {"a": {"href", "title", "class"}, "abbr": {"title"}}
+_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}}
 _SCHEMES = {"http", "https", "mailto"}
+
+Resolve = Callable[[str], tuple[str, str]]
 
 
 def _markdown() -> markdown.Markdown:
-    md = markdown.Markdown(extensions=["sane_lists", "smarty"], output_format="html")
+    md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
     md.preprocessors.deregister("html_block")  # raw HTML is text, not markup
     md.inlinePatterns.deregister("html")
     return md
 
 
 _MD = _markdown()
+# [[id]] links are swapped for a token Markdown leaves alone, and the token for the
+# finished link after rendering: a record's title never passes through Markdown.
+_TOKEN = "arclinkq7x{}q7x"
+_TOKEN_RE = re.compile(r"arclinkq7x(\d+)q7x")
 
 
-def render_markdown(text: str, resolve: Callable[[str], tuple[str, str]]) -> str:
-    """Render an editor's Markdown to clean HTML.
+def render_markdown(text: str, resolve: Resolve) -> Markup:
+    """An editor's Markdown as clean HTML; `resolve(id)` gives (href, title) for [[id]] links."""
+    links: list[str] = []
 
-    `resolve(id)` gives (href, title) of a record for its [[id]] links.
-    """
-
-    def link(match: re.Match[str]) -> str:
+    def hold(match: re.Match[str]) -> str:
         href, title = resolve(match.group(1).strip())
-        label = match.group(2) if match.group(2) is not None else title
-        return f"[{escape_markdown(label.strip())}]({href})"
+        label = match.group(2).strip() if match.group(2) is not None else title
+        links.append(f'<a href="{escape(href)}">{escape(label)}</a>')
+        return _TOKEN.format(len(links) - 1)
 
     _MD.reset()
-    rendered = _MD.convert(LINK_RE.sub(link, text))
-    return nh3.clean(rendered, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,
-                     link_rel=None, strip_comments=True)
+    rendered = _MD.convert(LINK_RE.sub(hold, text))
+    rendered = _TOKEN_RE.sub(lambda m: links[int(m.group(1))], rendered)
+    return Markup(nh3.clean(rendered, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,
+                            attribute_filter=_safe_attribute, link_rel=None, strip_comments=True))
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|!])")
+def _safe_attribute(tag: str, name: str, value: str) -> str | None:
+    """Links go to http(s), mailto or this site; `//host/…` (another host) is dropped."""
+    if name == "href" and (value.startswith(("//", "\\\\", "/\\")) or
+                           (not urlsplit(value).scheme and urlsplit(value).netloc)):
+        return None
+    if name == "start" and not value.isdigit():
+        return None
+    return value
 
 
-def escape_markdown(text: str) -> str:
-    """Plain text (a headline, a name, a quote) as Markdown that shows it verbatim."""
-    text = " ".join(str(text).split())  # one line: plain fields are never blocks
-    text = html.escape(text, quote=False)
-    return _MD_SPECIAL.sub(r"\\\1", text)
+def render_verbatim(text: str) -> Markup:
+    """Text as printed: escaped, shown with its spaces and line breaks (CSS pre-wrap)."""
+    return Markup('<p class="arc-verbatim">{}</p>').format(text.rstrip("\n"))
+
+
+def plain_text(text: str, resolve: Resolve, verbatim: bool = False) -> str:
+    """The words of a Markdown field without markup (for search and descriptions)."""
+    if verbatim:
+        return text
+    return html.unescape(nh3.clean(str(render_markdown(text, resolve)), tags=set()))
 
 
 def relative_url(from_url: str, to_url: str) -> str:
     """Link between directory-style page URLs ('people/x/' → '../../quotes/y/')."""
     rel = posixpath.relpath(to_url.rstrip("/") or ".", from_url.rstrip("/") or ".")
     return "./" if rel == "." else rel + "/"
-
-
-def relative_file(from_file: str, to_file: str) -> str:
-    """Link between Markdown files ('people/x.md' → '../quotes/y.md'), as MkDocs checks them."""
-    return posixpath.relpath(to_file, posixpath.dirname(from_file) or ".")

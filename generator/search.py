@@ -9,6 +9,8 @@ chunks a query needs. (Pagefind's Python API is not used: its client sleeps
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import html
 import json
 import subprocess
@@ -18,11 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-import nh3
+import cbor2
 
 from generator.models import Article, Correction, Event, Organization, Person, Quote, Record, Update
-from generator.pages import Site, page_uri, page_url
-from generator.richtext import render_markdown
+from generator.pages import page_uri, page_url
+from generator.richtext import plain_text
+from generator.site import Site
 
 @dataclass(frozen=True)
 class SearchRecord:
@@ -62,7 +65,7 @@ def _record(site: Site, record: Record) -> SearchRecord:
         filters["outlet"] = [outlet.title]
     if when:
         filters["year"] = [str(when.year)]
-    sort = {"date": when.value.isoformat() if when else "0000"}
+    sort = {"date": _sort_text(when) if when else "0000"}
     language = getattr(record, "language", "en") or "en"
     return SearchRecord("/" + page_url(page_uri(record)), _content(site, record), language[:2], meta, filters, sort)
 
@@ -101,30 +104,39 @@ def _names(site: Site, ids: Iterable[str]) -> list[str]:
 
 
 def _content(site: Site, record: Record) -> str:
-    """The words a reader might search for besides the title: names in all spellings, the text."""
-    parts: list[str | None] = []
+    """The words a reader might search for besides the title: names in all spellings, the text.
+
+    Plain fields are taken as written; Markdown fields lose their markup. Nothing is
+    escaped here: the search document escapes every word once, when it is written.
+    """
+    plain: list[str | None] = []
+    markdown: list[str | None] = []
     if isinstance(record, (Person, Organization)):
-        parts += [*record.other_names, record.summary]
+        plain += record.other_names
+        markdown.append(record.summary)
         if isinstance(record, Person):
-            parts += [role.title for role in record.roles]
+            plain += [role.title for role in record.roles]
     elif isinstance(record, Quote):
         speaker = site.get(record.speaker)
-        parts += [record.text, speaker.title if speaker else None, record.context]
+        plain += [record.text, speaker.title if speaker else None]
+        markdown.append(record.context)
     elif isinstance(record, Article):
-        parts += [record.byline, record.summary, record.body]
-        parts += [image.caption for image in record.images]
+        plain += [record.byline, *(image.caption for image in record.images)]
+        markdown += [record.summary, record.body]
     elif isinstance(record, Event):
-        parts += [record.location, record.summary]
+        plain.append(record.location)
+        markdown.append(record.summary)
     elif isinstance(record, (Update, Correction)):
-        parts += [record.text]
-    return "\n".join(_plain(site, p) for p in parts if p)
+        markdown.append(record.text)
+    verbatim = record.text_format == "plain"
+    resolve = lambda i: ("#", site.title(site.get(i)) if site.get(i) else i)  # noqa: E731
+    words = [p for p in plain if p] + [plain_text(m, resolve, verbatim) for m in markdown if m]
+    return "\n".join(words)
 
 
-def _plain(site: Site, text: str) -> str:
-    if "[[" not in text and "*" not in text and "<" not in text and "_" not in text:
-        return text
-    html = render_markdown(text, lambda i: ("#", site.title(site.get(i)) if site.get(i) else i))
-    return nh3.clean(html, tags=set())
+def _sort_text(when) -> str:
+    """A text that sorts like the instant (Pagefind compares sort values as text)."""
+    return getattr(when, "sort_text", None) or when.value.isoformat()
 
 
 class SearchIndexError(Exception):
@@ -155,8 +167,53 @@ def write_index(records: Iterable[SearchRecord], out_dir: Path) -> int:
                               capture_output=True, text=True)
         if done.returncode != 0:
             raise SearchIndexError(f"Pagefind failed ({done.returncode}): {done.stdout}{done.stderr}")
+    make_deterministic(out_dir)
     write_facets(facets, out_dir)
     return count
+
+
+_SIGNATURE = b"pagefind_dcd"
+
+
+def make_deterministic(out_dir: Path) -> None:
+    """Rewrite Pagefind's filter files with their values in sorted order.
+
+    Pagefind writes each filter's values in hash-map order, which changes from run
+    to run, and names files by their content: so the same content gave different
+    bytes and file names. Sorting the values (and the filter list in the metadata
+    file that names them) makes the same content build byte-identical output.
+    The browser finds these files only through the names written here.
+    """
+    entry_file = out_dir / "pagefind-entry.json"
+    entry = json.loads(entry_file.read_text(encoding="utf-8"))
+    for language in entry["languages"].values():
+        meta_file = out_dir / f"pagefind.{language['hash']}.pf_meta"
+        meta = _read_pagefind(meta_file)
+        prefix = language["hash"].split("_")[0]
+        renamed = []
+        for name, old in meta[3]:  # [version, pages, index chunks, filters, sorts, meta fields]
+            path = out_dir / "filter" / f"{old}.pf_filter"
+            filter_name, values = _read_pagefind(path)
+            data = _pagefind_bytes([filter_name, sorted(values, key=lambda v: v[0])])
+            new = f"{prefix}_{hashlib.sha256(data).hexdigest()[:7]}"
+            path.unlink()
+            (out_dir / "filter" / f"{new}.pf_filter").write_bytes(data)
+            renamed.append([name, new])
+        meta[3] = sorted(renamed)
+        data = _pagefind_bytes(meta)
+        language["hash"] = f"{prefix}_{hashlib.sha256(data).hexdigest()[:10]}"
+        meta_file.unlink()
+        (out_dir / f"pagefind.{language['hash']}.pf_meta").write_bytes(data)
+    entry_file.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _read_pagefind(path: Path):
+    data = gzip.decompress(path.read_bytes())
+    return cbor2.loads(data[len(_SIGNATURE):])
+
+
+def _pagefind_bytes(value) -> bytes:
+    return gzip.compress(_SIGNATURE + cbor2.dumps(value), mtime=0)
 
 
 # Filters with few values are shown as checkboxes with counts; long lists (people,

@@ -31,6 +31,11 @@ class BuiltSite:
     def text(self, url: str) -> str:
         return " ".join(self.article(url).get_text(" ").split())
 
+    def facts(self, url: str) -> dict[str, str]:
+        """The facts list at the top of a record page: label → text."""
+        return {" ".join(dt.get_text(" ").split()): " ".join(dt.find_next_sibling("dd").get_text(" ").split())
+                for dt in self.article(url).select("dl.arc-meta dt")}
+
     def links(self, url: str) -> set[str]:
         """Site URLs (like 'people/mark-esper/') the page's content links to."""
         out = set()

@@ -16,9 +16,9 @@ from browser import CHROMIUM, chromium, free_port, serve
 from conftest import REPO
 from site_helpers import build
 
-if not Path(CHROMIUM).exists():  # CI installs it (.ci/install-chromium); never skip there
+if not Path(CHROMIUM).exists():  # CI installs it (.ci/install-test-tools); never skip there
     if os.environ.get("CI"):
-        raise RuntimeError("Chromium is missing: run .ci/install-chromium")
+        raise RuntimeError("Chromium is missing: run .ci/install-test-tools")
     pytest.skip("Chromium is not installed (make browser)", allow_module_level=True)
 
 
@@ -111,7 +111,7 @@ def test_browsing_by_filter_with_an_empty_query_sorted_by_date(page, base):
     page.goto(base + "search/?kind=Update&sort=date:desc")
     page.wait_for_selector(".arc-results li")
     assert [a.inner_text() for a in page.query_selector_all(".arc-results .arc-result__title")] == [
-        "Update #2", "Update #1"]
+        "Update # 2", "Update # 1"]
 
 
 def test_keyboard_only(page, base):
@@ -184,3 +184,25 @@ def test_no_accessibility_violations(browser, base, url, scheme):
     violations = Axe().run(page).response["violations"]
     context.close()
     assert [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []
+
+
+def test_hostile_content_opens_no_dialog_on_any_page(browser, tmp_path):
+    """Record text built to run script (in names, headlines, captions, tags, Markdown) stays text."""
+    from test_build_safety import HOSTILE, hostile_tree
+
+    site = tmp_path / "site"
+    build(hostile_tree(tmp_path / "content"), site)
+    urls = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    with serve(site) as base:
+        for url in urls:
+            page.goto(base + ("" if url == "." else url + "/"))
+            page.wait_for_load_state("load")
+        page.goto(base + "people/hostile/")
+        assert page.locator("article h1").inner_text() == "Person " + HOSTILE.strip()
+        assert page.title().startswith("Person </title><script>")
+    context.close()
+    assert dialogs == [] and len(urls) > 10

@@ -1,4 +1,7 @@
-"""Golden Markdown: the exact pages the core hands to any builder (reviewable diffs).
+"""Golden pages: the exact files the core hands to any builder (reviewable diffs).
+
+Each is a Markdown file of front matter (title, description) and the page's HTML
+body, which every MkDocs-compatible builder passes through untouched.
 
 After an intended change: UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_golden.py
 """
@@ -12,7 +15,7 @@ import pytest
 from conftest import REPO, run
 from generator.archive import load_or_raise
 from generator.config import load_settings
-from generator.pages import Site
+from generator.pages import render_site
 
 GOLDEN = REPO / "tests/golden"
 PAGES = [
@@ -31,8 +34,8 @@ PAGES = [
 @pytest.fixture(scope="module")
 def pages():
     settings = load_settings(REPO / "site_config/archive.yml")
-    site = Site(load_or_raise(REPO / "content", settings), settings, REPO / "site_config/templates")
-    return {p.uri: p.markdown for p in site.pages()}
+    _, pages = render_site(load_or_raise(REPO / "content", settings), settings, REPO / "site_config/templates")
+    return {p.uri: p.markdown for p in pages}
 
 
 @pytest.mark.parametrize("uri", PAGES)

@@ -173,8 +173,9 @@
       });
     }
 
-    function checkbox(name, value, count) {
-      var id = "arc-f-" + name + "-" + value.replace(/[^a-z0-9]+/gi, "-");
+    // ids from the value's position, not its text: any script and any case stays unique
+    function checkbox(name, value, count, index) {
+      var id = "arc-f-" + name + "-" + index;
       var box = el("input", { type: "checkbox", id: id, name: name, value: value });
       box.checked = chosen[name].indexOf(value) >= 0;
       box.addEventListener("change", function () {
@@ -231,7 +232,7 @@
         if (fieldset.hasAttribute("data-arc-picker")) { picker(fieldset, name); return; }
         var counts = available[name] || {};
         Object.keys(counts).sort(function (a, b) { return name === "year" ? b.localeCompare(a) : a.localeCompare(b); })
-          .forEach(function (v) { fieldset.appendChild(checkbox(name, v, counts[v])); });
+          .forEach(function (v, i) { fieldset.appendChild(checkbox(name, v, counts[v], i)); });
       });
       form.querySelector("[data-arc-filters]").hidden = false;
     });

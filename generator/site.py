@@ -1,0 +1,278 @@
+"""The questions page templates ask of the archive, answered from its indexes.
+
+`Site` is computed once per build: "every quote by this person", "this event's
+timeline", "the people A–Z". No page scans the whole archive; each question
+reads the back-references the archive built once. Walks over the record graph
+are iterative, so a `part_of` chain thousands deep cannot exhaust the stack.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from datetime import datetime
+from typing import Iterable
+
+from markdown.extensions.toc import slugify_unicode, unique
+from markupsafe import Markup, escape
+
+from generator.archive import Archive
+from generator.config import Settings
+from generator.dates import MONTHS, When
+from generator.models import Article, Correction, Event, Organization, Person, Quote, Record
+
+try:  # the dates module names the key of "no date" (sorts last)
+    from generator.dates import NO_DATE_SORT_KEY
+except ImportError:  # pragma: no cover - older dates module
+    NO_DATE_SORT_KEY = (datetime.max.date(), 2, 0.0)
+
+INVERSE = {"precedes": "follows", "follows": "precedes", "causes": "caused-by", "caused-by": "causes",
+           "related": "related"}
+ORG_KINDS = {"outlet": "Outlets", "news-agency": "News agencies", "government": "Government",
+             "military": "Military", "legislature": "Legislatures", "armed-group": "Armed groups",
+             "other": "Other", None: "Other"}
+
+
+def slug(text: str, taken: set[str]) -> str:
+    """A Unicode-aware anchor for `text`, unique among `taken` (which it joins)."""
+    return unique(slugify_unicode(text, "-") or "section", taken)
+
+
+class Site:
+    """Everything the templates need, computed once per build."""
+
+    def __init__(self, archive: Archive, settings: Settings):
+        self.archive = archive
+        self.settings = settings
+        self.public = {i: r for i, r in archive.records.items() if r.is_public}
+        self._wordings = self._same_as_groups()
+        self.tag_anchors = self._tag_anchors()
+
+    # --- formatting --------------------------------------------------------
+
+    def time_html(self, when: When | None) -> Markup:
+        if when is None:
+            return Markup("")
+        return Markup('<time datetime="{}">{}</time>').format(when.iso, self.display(when))
+
+    def display(self, when: When) -> str:
+        """The date as the source gave it; a named zone when the site's zone matches the offset."""
+        zone = self.settings.timezone
+        if not when.is_day and zone is not None:
+            moment: datetime = when.value  # type: ignore[assignment]
+            local = moment.astimezone(zone)
+            if local.utcoffset() == moment.utcoffset():
+                return When(when.text, local).display
+        return when.display
+
+    def diff(self, base: str, other: str) -> Markup:
+        """`other` as HTML, words missing from `base` in <ins>, words of `base` it lacks in <del>."""
+        a, b = base.split(), other.split()
+        out: list[Markup] = []
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+            if op in ("delete", "replace"):
+                out.append(Markup("<del>{}</del>").format(" ".join(a[i1:i2])))
+            if op in ("insert", "replace"):
+                out.append(Markup("<ins>{}</ins>").format(" ".join(b[j1:j2])))
+            if op == "equal":
+                out.append(escape(" ".join(b[j1:j2])))
+        return Markup(" ").join(out)
+
+    # --- records -----------------------------------------------------------
+
+    def title(self, record: Record) -> str:
+        """A record's title where it stands alone: a correction names what it corrects."""
+        if isinstance(record, Correction):
+            target = self.archive.records.get(record.target)
+            kind = record.correction_kind.capitalize()
+            return f"{kind} of {_shorten(target.title, 70)}" if target else kind
+        return record.title
+
+    def get(self, record_id: str | None) -> Record | None:
+        return self.public.get(record_id) if record_id else None
+
+    def many(self, ids: Iterable[str]) -> list[Record]:
+        return [r for r in (self.public.get(i) for i in ids) if r is not None]
+
+    def referrers(self, target: Record, kind: str | None = None, field: str | None = None) -> list[Record]:
+        return self.sorted(self.archive.referrers(target.id, kind, field))
+
+    def when(self, record: Record) -> When | None:
+        """The date a record sorts by; a quote without its own date takes its article's."""
+        if record.when is not None:
+            return record.when
+        article = self.get(getattr(record, "article", None))
+        return article.when if article else None
+
+    def sort_key(self, record: Record) -> tuple:
+        when = self.when(record)
+        return (when.sort_key if when else NO_DATE_SORT_KEY, record.kind, record.id)
+
+    def sorted(self, records: Iterable[Record], newest_first: bool = False) -> list[Record]:
+        return sorted(records, key=self.sort_key, reverse=newest_first)
+
+    def latest_day(self, record: Record) -> str | None:
+        """The day of the newest thing a record's page shows (its own time, its updates and
+        corrections, what names it): the page's honest 'last modified'."""
+        times = [w for w in (self.when(r) for r in [record, *self.archive.referrers(record.id)]) if w]
+        return max(times, key=lambda w: w.sort_key).day.isoformat() if times else None
+
+    def outlet(self, record: Record) -> Organization | None:
+        """Where a record was published: an article's outlet, or the outlet of its article."""
+        if isinstance(record, Article):
+            return self.get(record.outlet)  # type: ignore[return-value]
+        article = self.get(getattr(record, "article", None))
+        return self.outlet(article) if article else None
+
+    def corrections_of(self, record: Record) -> list[Record]:
+        return self.referrers(record, "correction", "target")
+
+    def wordings(self, quote: Quote) -> list[Quote]:
+        """All published wordings of the same statement, this one first."""
+        group = [self.public[i] for i in self._wordings.get(quote.id, ()) if i in self.public]
+        return [quote] + [q for q in self.sorted(group) if q.id != quote.id]  # type: ignore[misc]
+
+    def quotes_by_event(self, speaker: Record) -> list[tuple[Event | None, list[Quote]]]:
+        """A speaker's quotes grouped by the first event each names, newest events and quotes first."""
+        groups: dict[str | None, list[Quote]] = defaultdict(list)
+        for quote in self.referrers(speaker, "quote", "speaker"):
+            event = next((e for e in quote.events if e in self.public), None)  # type: ignore[attr-defined]
+            groups[event].append(quote)  # type: ignore[arg-type]
+        events = self.sorted(self.many(e for e in groups if e), newest_first=True)
+        ordered = [(e, self.sorted(groups[e.id], newest_first=True)) for e in events]
+        if None in groups:
+            ordered.append((None, self.sorted(groups[None], newest_first=True)))
+        return ordered  # type: ignore[return-value]
+
+    def timeline(self, event: Event) -> list[Record]:
+        """Everything about an event across outlets, in time order.
+
+        Articles, updates, quotes and corrections that name it, updates of those
+        articles, and corrections of anything on the timeline.
+        """
+        items = {r.id: r for r in self.archive.referrers(event.id) if r.kind in
+                 ("article", "update", "quote", "correction")}
+        for article in [r for r in items.values() if isinstance(r, Article)]:
+            items.update((u.id, u) for u in self.archive.referrers(article.id, "update", "article"))
+        for record in list(items.values()):
+            items.update((c.id, c) for c in self.archive.referrers(record.id, "correction", "target"))
+        return self.sorted(items.values())
+
+    def children(self, event: Event) -> list[Record]:
+        return self.referrers(event, "event", "part_of")
+
+    def related(self, event: Event) -> list[tuple[str, Record]]:
+        """Related events from both sides, each relation read from this event."""
+        pairs = [(r.relation, self.get(r.event)) for r in event.related]
+        for other in self.referrers(event, "event", "related"):
+            for r in other.related:  # type: ignore[attr-defined]
+                if r.event == event.id:
+                    pairs.append((INVERSE[r.relation], other))
+        seen, out = set(), []
+        for relation, other in pairs:
+            if other is not None and (relation, other.id) not in seen:
+                seen.add((relation, other.id))
+                out.append((relation, other))
+        return out
+
+    def named_in(self, record: Record, exclude: tuple[str, ...] = ()) -> dict[str, list[Record]]:
+        """Records naming this one, by kind, leaving out the fields listed by `exclude`."""
+        grouped: dict[str, dict[str, Record]] = defaultdict(dict)
+        for ref in self.archive.back.get(record.id, ()):
+            other = self.public.get(ref.source)
+            if other is not None and f"{other.kind}.{ref.field}" not in exclude:
+                grouped[other.kind][other.id] = other
+        return {kind: self.sorted(grouped[kind].values(), newest_first=True)
+                for kind in ("article", "quote", "update", "event", "correction", "person", "organization")
+                if grouped.get(kind)}
+
+    # --- index pages -------------------------------------------------------
+
+    def latest(self, count: int = 12) -> list[Record]:
+        dated = [r for r in self.public.values() if r.kind in ("article", "update", "correction")]
+        return self.sorted(dated, newest_first=True)[:count]
+
+    def by_year_month(self) -> list[tuple[int, list[tuple[str, list[Record]]]]]:
+        months: dict[tuple[int, int], list[Record]] = defaultdict(list)
+        for record in self.public.values():
+            when = self.when(record)
+            if when and record.kind in ("article", "update", "quote", "correction", "event"):
+                months[(when.year, when.day.month)].append(record)
+        years: dict[int, list[tuple[str, list[Record]]]] = defaultdict(list)
+        for (year, month) in sorted(months):
+            years[year].append((MONTHS[month - 1], self.sorted(months[(year, month)])))
+        return sorted(years.items())
+
+    def people_az(self) -> list[tuple[str, list[Person]]]:
+        letters: dict[str, list[Person]] = defaultdict(list)
+        for person in self.public.values():
+            if isinstance(person, Person):
+                key = _family_name(person.name)
+                letters[key[:1].upper() if key[:1].isalpha() else "#"].append(person)
+        return [(letter, sorted(people, key=lambda p: (_family_name(p.name), p.name)))
+                for letter, people in sorted(letters.items())]
+
+    def events_tree(self) -> list[tuple[Event, int]]:
+        """Events in time order, each child right after its parent, with its depth."""
+        events = self.sorted(r for r in self.public.values() if isinstance(r, Event))
+        out: list[tuple[Event, int]] = []
+        stack = [(e, 0) for e in reversed(events)
+                 if not e.part_of or e.part_of not in self.public]  # type: ignore[attr-defined]
+        while stack:
+            event, depth = stack.pop()
+            out.append((event, depth))
+            stack += [(child, depth + 1) for child in reversed(self.children(event))]  # type: ignore[misc]
+        return out
+
+    def organizations_by_kind(self) -> list[tuple[str, list[Organization]]]:
+        groups: dict[str, list[Organization]] = defaultdict(list)
+        for org in self.public.values():
+            if isinstance(org, Organization):
+                groups[ORG_KINDS[org.org_kind]].append(org)
+        order = list(dict.fromkeys(ORG_KINDS.values()))
+        return [(label, sorted(groups[label], key=lambda o: o.name.lower())) for label in order if groups[label]]
+
+    def corrections_log(self) -> list[Correction]:
+        return self.sorted((r for r in self.public.values() if isinstance(r, Correction)), newest_first=True)
+
+    def tags(self) -> list[tuple[str, list[Record]]]:
+        tagged: dict[str, list[Record]] = defaultdict(list)
+        for record in self.public.values():
+            for tag in dict.fromkeys(record.tags):
+                tagged[tag].append(record)
+        return [(tag, self.sorted(tagged[tag])) for tag in sorted(tagged, key=lambda t: (t.lower(), t))]
+
+    def _tag_anchors(self) -> dict[str, str]:
+        """Each tag's anchor on the tags page: Unicode-aware and unique (日本 ≠ 中国, Iraq ≠ iraq)."""
+        taken: set[str] = set()
+        tags = sorted({t for r in self.public.values() for t in r.tags}, key=lambda t: (t.lower(), t))
+        return {tag: slug(tag, taken) for tag in tags}
+
+    def _same_as_groups(self) -> dict[str, tuple[str, ...]]:
+        """Quotes joined by same_as (either direction) into groups of one statement."""
+        parent: dict[str, str] = {}
+
+        def root(x: str) -> str:
+            while parent.get(x, x) != x:
+                x = parent[x]
+            return x
+
+        for record in self.archive.records.values():
+            if isinstance(record, Quote) and record.same_as:
+                a, b = root(record.id), root(record.same_as)
+                if a != b:
+                    parent[a] = b
+                parent.setdefault(b, b)
+        groups: dict[str, list[str]] = defaultdict(list)
+        for quote_id in parent:
+            groups[root(quote_id)].append(quote_id)
+        return {member: tuple(members) for members in groups.values() for member in members}
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
+def _family_name(name: str) -> str:
+    parts = name.split()
+    return (parts[-1] if parts else name).lower()
