@@ -129,3 +129,23 @@ def build(content_dir: Path, site_dir: Path, config_file: Path) -> None:
         click.echo(str(error), err=True)
         sys.exit(1)
     click.echo(f"built the site in {site_dir}")
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--title", required=True, help="The archive's name, e.g. 'The Budget Archive'.")
+@click.option("--description", default="", help="One sentence on what the archive covers.")
+@click.option("--language", default="en", show_default=True,
+              help="BCP 47 tag of the site's language, e.g. hu, pt-BR.")
+@click.option("--timezone", default=None,
+              help="IANA zone for datetimes written without an offset, e.g. Europe/Budapest.")
+def init(folder: Path, title: str, description: str, language: str, timezone: str | None) -> None:
+    """Create a new, empty archive in FOLDER (new or empty), ready for `make site`."""
+    from generator.scaffold import ScaffoldError, init_archive, summary
+
+    try:
+        written = init_archive(folder, title, description, language, timezone)
+    except ScaffoldError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    click.echo(summary(written, str(folder)))
