@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any, ClassVar, Literal, get_args, get_origin
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, PrivateAttr, StringConstraints
 from pydantic import ValidationInfo, WithJsonSchema
@@ -46,12 +46,47 @@ def ref(*kinds: str) -> Any:
     return Annotated[Id, Ref(kinds), Field(description=f"id of {described}")]
 
 
+_FULL_URL = "use a full http(s) URL such as 'https://example.org/page'"
+_NOT_IN_URLS = "'\"<>`"  # besides whitespace and control characters: they could end a link early
+_WHITESPACE_NAMES = {" ": "a space", "\t": "a tab", "\n": "a line break", "\r": "a line break"}
+
+
 def _http_url(value: str) -> str:
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
-        raise PydanticCustomError("url", "'{value}' is not a web address: use a full http(s) URL such as "
-                                  "'https://example.org/page'", {"value": value})
+    """A web address, kept exactly as written: http(s), a host, nothing that could break out of a link."""
+    problem = _url_problem(value)
+    if problem:
+        shown = value if value.isprintable() else value.encode("unicode_escape").decode("ascii")
+        raise PydanticCustomError("url", "'{value}' is not a web address: {problem}",
+                                  {"value": shown, "problem": problem})
     return value
+
+
+def _url_problem(value: str) -> str | None:
+    try:
+        parts = urlsplit(value)
+    except ValueError as error:  # e.g. an unclosed '[' of an IPv6 host
+        return f"it cannot be read ({error}); {_FULL_URL}"
+    if parts.scheme not in ("http", "https"):
+        return _FULL_URL
+    for char in value:
+        if char.isspace() or char in _NOT_IN_URLS or not char.isprintable():
+            return f"{_char_name(char)} is not allowed in a URL; write it percent-encoded ({quote(char, safe='')})"
+    if not parts.hostname:
+        return f"it has no host name; {_FULL_URL}"
+    try:
+        parts.port  # noqa: B018 - urlsplit reads the port only when asked
+    except ValueError:
+        port = parts.netloc.rpartition("@")[2].rpartition("]")[2].partition(":")[2]
+        return f"the port '{port}' is not a number from 0 to 65535"
+    return None
+
+
+def _char_name(char: str) -> str:
+    if char in _WHITESPACE_NAMES:
+        return _WHITESPACE_NAMES[char]
+    if char.isspace() or not char.isprintable():
+        return f"the character U+{ord(char):04X}"
+    return f"the character {char!r}"
 
 
 Url = Annotated[str, AfterValidator(_http_url),

@@ -1,0 +1,98 @@
+"""URLs are parsed (urllib.parse): http(s) with a host, a numeric port, and nothing that could end a link
+early. Each refusal names the field, where it is, and what to do."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import check
+from generator.models import _http_url
+
+FULL = "use a full http(s) URL such as 'https://example.org/page'"
+
+
+def test_each_bad_url_is_reported_where_it_is_written(content):
+    content("""
+--- people/x.yaml
+name: X
+same_as:
+  - https://example.org/<svg>
+  - "https://example.org/a b"
+  - https://example.org:8o80/
+  - 'https://'
+  - https://user@/page
+--- organizations/o.yaml
+name: O
+url: "https://example.org/`x"
+same_as: ["https://example.org/\\"onmouseover=\\"x", 'https://[::1/', "https://ex.org/a\\nb"]
+--- corrections/c.yaml
+target: x
+at: 2020-01-06
+text: t
+source: "https://example.org/it's"
+""")
+    assert check() == (1, [
+        "content/corrections/c.yaml:4:9: source: 'https://example.org/it's' is not a web address: the character "
+        "\"'\" is not allowed in a URL; write it percent-encoded (%27)",
+        "content/organizations/o.yaml:2:6: url: 'https://example.org/`x' is not a web address: the character '`' "
+        "is not allowed in a URL; write it percent-encoded (%60)",
+        "content/organizations/o.yaml:3:11: same_as[0]: 'https://example.org/\"onmouseover=\"x' is not a web "
+        "address: the character '\"' is not allowed in a URL; write it percent-encoded (%22)",
+        f"content/organizations/o.yaml:3:52: same_as[1]: 'https://[::1/' is not a web address: it cannot be read "
+        f"(Invalid IPv6 URL); {FULL}",
+        "content/organizations/o.yaml:3:69: same_as[2]: 'https://ex.org/a\\nb' is not a web address: a line break "
+        "is not allowed in a URL; write it percent-encoded (%0A)",
+        "content/people/x.yaml:3:5: same_as[0]: 'https://example.org/<svg>' is not a web address: the character "
+        "'<' is not allowed in a URL; write it percent-encoded (%3C)",
+        "content/people/x.yaml:4:5: same_as[1]: 'https://example.org/a b' is not a web address: a space is not "
+        "allowed in a URL; write it percent-encoded (%20)",
+        "content/people/x.yaml:5:5: same_as[2]: 'https://example.org:8o80/' is not a web address: the port '8o80' "
+        "is not a number from 0 to 65535",
+        f"content/people/x.yaml:6:5: same_as[3]: 'https://' is not a web address: it has no host name; {FULL}",
+        f"content/people/x.yaml:7:5: same_as[4]: 'https://user@/page' is not a web address: it has no host name; "
+        f"{FULL}",
+        "10 problems in 3 files (3 records checked).",
+    ])
+
+
+@pytest.mark.parametrize("url, problem", [
+    ("javascript:alert(1)", FULL),
+    ("javascript:alert('x')", FULL),
+    ("ftp://example.org/file", FULL),
+    ("//example.org/page", FULL),
+    ("example.org", FULL),
+    ("https:example.org", f"it has no host name; {FULL}"),
+    ("https:///page", f"it has no host name; {FULL}"),
+    ("https://:80/", f"it has no host name; {FULL}"),
+    ("https://exa mple.org/", "a space is not allowed in a URL; write it percent-encoded (%20)"),
+    (" https://example.org/", "a space is not allowed in a URL; write it percent-encoded (%20)"),
+    ("https://example.org/\t", "a tab is not allowed in a URL; write it percent-encoded (%09)"),
+    ("https://example.org/a\u00a0b", "the character U+00A0 is not allowed in a URL; write it percent-encoded "
+                                     "(%C2%A0)"),
+    ("https://example.org/a\u2028b", "the character U+2028 is not allowed in a URL; write it percent-encoded "
+                                     "(%E2%80%A8)"),
+    ("https://example.org/>", "the character '>' is not allowed in a URL; write it percent-encoded (%3E)"),
+    ("https://example.org:99999/", "the port '99999' is not a number from 0 to 65535"),
+    ("https://example.org:-1/", "the port '-1' is not a number from 0 to 65535"),
+    ("https://user:pw@[::1]:x/", "the port 'x' is not a number from 0 to 65535"),
+])
+def test_refused(url, problem):
+    with pytest.raises(ValueError) as error:
+        _http_url(url)
+    shown = url if url.isprintable() else url.encode("unicode_escape").decode("ascii")
+    assert error.value.message() == f"'{shown}' is not a web address: {problem}"
+
+
+@pytest.mark.parametrize("url", [
+    "https://example.org",
+    "http://example.org/page",
+    "HTTPS://EXAMPLE.ORG/Page",
+    "https://www.wikidata.org/wiki/Q7747",
+    "https://example.org:8080/a/b?q=1&r=%3Csvg%3E#part",
+    "https://user:pw@example.org/",
+    "https://[2001:db8::1]:443/",
+    "https://xn--bcher-kva.example/",
+    "https://bücher.example/straße",
+])
+def test_accepted_exactly_as_written(url):
+    assert _http_url(url) == url
