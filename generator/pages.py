@@ -85,8 +85,10 @@ def page_url(uri: str) -> str:
 
 
 def default_templates() -> Path:
-    """The templates shipped with the generator (site_config/templates beside the package)."""
-    return Path(__file__).resolve().parent.parent / "site_config" / "templates"
+    """The templates shipped with the generator (its checkout's, or the installed package data)."""
+    from generator.scaffold import find_defaults
+
+    return find_defaults().site_config / "templates"
 
 
 class Renderer:

@@ -163,6 +163,10 @@ def write_index(records: Iterable[SearchRecord], out_dir: Path) -> int:
             for name, values in record.filters.items():
                 facets[name].update(values)
             count += 1
+        if count == 0:  # Pagefind refuses an empty site; the search page then finds nothing
+            out_dir.mkdir(parents=True, exist_ok=True)
+            write_facets(facets, out_dir)
+            return 0
         done = subprocess.run([str(get_executable()), "--site", scratch, "--output-path", str(out_dir.resolve())],
                               capture_output=True, text=True)
         if done.returncode != 0:

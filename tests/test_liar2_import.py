@@ -92,8 +92,9 @@ def test_spot_checks(imported):
     assert isinstance(dispute, Correction)
     assert (dispute.target, dispute.by, dispute.correction_kind, dispute.at.text) == (
         "liar2-6396", "politifact", "dispute", "2012-09-17")
-    assert dispute.text.startswith("PolitiFact rated this statement **Pants on Fire**. From its reasoning: "
+    assert dispute.text.startswith("PolitiFact rated this statement Pants on Fire. From its reasoning: "
                                    "“Workers’ Voice says")
+    assert dispute.text_format == "plain"  # imported text is shown as printed, never read as Markdown
     assert archive.records["liar2-6396"].speaker == "workers-voice"
 
     for speaker in ("facebook-posts", "viral-image", "bloggers"):
@@ -152,5 +153,5 @@ def test_small_file_edge_cases(tmp_path, capsys):
     assert archive.records[first.speaker].name == "Politifact"
     assert archive.records["liar2-4"].speaker == first.speaker  # the same speaker in another case
     dispute = archive.records["liar2-4-rating"]
-    assert "**Mostly False**" in dispute.text and len(dispute.text) < 420
+    assert "rated this statement Mostly False." in dispute.text and len(dispute.text) < 420
     assert main([str(out), str(data)]) == 1  # refuses to write into a folder that is not empty

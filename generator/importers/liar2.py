@@ -31,7 +31,6 @@ from typing import Any, Iterable
 import yaml
 
 from generator.dates import MONTHS
-from generator.richtext import escape_markdown
 from generator.sources import FOLDER_OF, ID_MAX
 
 COLUMNS = ("id", "label", "statement", "date", "subject", "speaker", "speaker_description", "context",
@@ -232,8 +231,9 @@ def build(csv_paths: Iterable[Path]) -> tuple[_Tree, dict[str, int]]:
         kind = "person" if is_person(speaker.name) else "organization"
         if kind == "organization":
             data["kind"] = "other"
-        if speaker.description:
-            data["summary"] = escape_markdown(speaker.description)
+        if speaker.description:  # as LIAR2 has it: plain text, never read as Markdown
+            data["summary"] = speaker.description
+            data["text_format"] = "plain"
         tree.add(kind, speaker.id, data)
     for quote_id, row in kept:
         said = parse_date(row["date"])
@@ -242,20 +242,22 @@ def build(csv_paths: Iterable[Path]) -> tuple[_Tree, dict[str, int]]:
         if said:
             quote["said"] = said
         context = " ".join(row["context"].split())
-        if context:
-            quote["context"] = f"Said in: {escape_markdown(context)}"
+        if context:  # as LIAR2 has it: plain text, never read as Markdown
+            quote["context"] = f"Said in: {context}"
+            quote["text_format"] = "plain"
         tags = list(dict.fromkeys(t.strip() for t in row["subject"].split(";") if t.strip()))
         if tags:
             quote["tags"] = tags
         tree.add("quote", quote_id, quote)
         label = _label(row["label"])
         if label in DISPUTED and said:
-            text = f"PolitiFact rated this statement **{LABELS[label]}**."
+            text = f"PolitiFact rated this statement {LABELS[label]}."
             justification = excerpt(row["justification"])
             if justification:
-                text += f" From its reasoning: “{escape_markdown(justification)}”"
-            tree.add("correction", f"{quote_id}-rating", {
-                "target": quote_id, "at": said, "kind": "dispute", "by": POLITIFACT, "text": text})
+                text += f" From its reasoning: “{justification}”"
+            tree.add("correction", f"{quote_id}-rating", {  # its texts are plain, as printed
+                "target": quote_id, "at": said, "kind": "dispute", "by": POLITIFACT, "text": text,
+                "text_format": "plain"})
     counts = {kind: 0 for kind in ("quote", "person", "organization", "correction")}
     for kind, _ in tree.records.values():
         counts[kind] += 1

@@ -13,6 +13,8 @@
     if (!loading) {
       loading = import(new URL("pagefind/pagefind.js", base).href).then(function (pf) {
         return pf.options({ baseUrl: base.pathname }).then(function () { return pf; });
+      }).catch(function () {  // no index: an archive with no records yet finds nothing
+        return { search: function () { return Promise.resolve({ results: [] }); } };
       });
     }
     return loading;
