@@ -1,4 +1,9 @@
-"""Command line: `python -m generator check | new | schema | pages | build`."""
+"""Command line: `python -m generator check | new | schema | pages | build`.
+
+Every command works from any folder inside an archive: paths the user leaves out
+are found from the archive's root (the folder holding mkdocs.yml, see
+config.find_root); paths the user gives are read relative to the working directory.
+"""
 
 from __future__ import annotations
 
@@ -7,45 +12,90 @@ from pathlib import Path
 
 import click
 
-from generator.config import DEFAULT_CONFIG, load_settings
+from generator.config import (DEFAULT_CONFIG, DEFAULT_CONTENT, DEFAULT_SCHEMA_DIR, DEFAULT_SITE_DIR, ROOT_MARKER,
+                              NoArchiveError, find_root, load_settings)
 from generator.problems import ContentError, as_json, as_text
-from generator.sources import FOLDER_OF, FOLDERS, ID_RE, YAML_SUFFIXES
+from generator.sources import FOLDER_OF, FOLDERS, ID_RE, YAML_SUFFIXES, display_path
 
 KIND_CHOICES = sorted(set(FOLDERS) | set(FOLDERS.values()))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Guarded(click.Group):
+    """No command prints a traceback: an unexpected failure is one line on stderr and exit status 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, EOFError):
+            raise  # click's own usage errors and exits keep their behaviour
+        except NoArchiveError as error:
+            click.echo(str(error), err=True)
+            sys.exit(1)
+        except ContentError as error:
+            click.echo(as_text(error.problems, 0), err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+        except Exception as error:  # noqa: BLE001 - the last line of defence
+            click.echo(f"error: {_what(error)}", err=True)
+            sys.exit(1)
+
+
+def _what(error: Exception) -> str:
+    """An unexpected exception in one line."""
+    if isinstance(error, OSError) and error.filename:
+        return f"{display_path(Path(error.filename))}: {error.strerror or error}"
+    text = " ".join(str(error).split())
+    return f"{text} ({type(error).__name__})" if text else type(error).__name__
+
+
+@click.group(cls=_Guarded, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
-    """Build and check the news archive from YAML records."""
+    """Build and check the news archive from YAML records.
+
+    Run it anywhere inside an archive (a folder with mkdocs.yml): paths not
+    given are found from the archive's root.
+    """
 
 
-def _settings(config: Path):
+def _or_root(given: Path | None, default: Path) -> Path:
+    """A path as the user gave it (relative to the working directory), else `default` in the archive's root."""
+    return given if given is not None else find_root() / default
+
+
+def _settings(config: Path | None):
     try:
-        return load_settings(config)
+        return load_settings(_or_root(config, DEFAULT_CONFIG))
     except ContentError as error:
         click.echo(as_text(error.problems, 0), err=True)
         sys.exit(1)
 
 
-config_option = click.option("--config", type=click.Path(path_type=Path), default=DEFAULT_CONFIG,
-                             show_default=True, help="Site settings file (title, default time zone).")
+config_option = click.option("--config", type=click.Path(path_type=Path), default=None,
+                             help=f"Site settings file (title, default time zone)  [default: {DEFAULT_CONFIG} "
+                                  "in the archive's root]")
+content_option = click.option("--content", "content_dir", type=click.Path(path_type=Path), default=None,
+                              help=f"The content folder  [default: {DEFAULT_CONTENT} in the archive's root]")
 
 
 @main.command()
-@click.argument("content_dir", type=click.Path(path_type=Path), default="content")
+@click.argument("content_dir", type=click.Path(path_type=Path), required=False)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json prints the same problems for tools.")
 @config_option
-def check(content_dir: Path, fmt: str, config: Path) -> None:
-    """Validate every record in CONTENT_DIR (default: content).
+def check(content_dir: Path | None, fmt: str, config: Path | None) -> None:
+    """Validate every record in CONTENT_DIR (default: content in the archive's root).
 
     Prints each problem as path:line[:column]: message, then a summary.
     Exit status 0 when the content is clean, 1 when it is not.
     """
     from generator.archive import load
 
+    content_dir = _or_root(content_dir, DEFAULT_CONTENT)
     if not content_dir.is_dir():
-        click.echo(f"{content_dir}: no such folder; give the content folder, e.g. 'content'", err=True)
+        click.echo(f"{display_path(content_dir)}: no such folder; give the content folder, e.g. 'content'",
+                   err=True)
         sys.exit(1)
     archive, problems, count = load(content_dir, _settings(config))
     click.echo(as_json(problems, count) if fmt == "json" else as_text(problems, count))
@@ -55,8 +105,8 @@ def check(content_dir: Path, fmt: str, config: Path) -> None:
 @main.command()
 @click.argument("kind", type=click.Choice(KIND_CHOICES))
 @click.argument("record_id")
-@click.option("--content", "content_dir", type=click.Path(path_type=Path), default="content", show_default=True)
-def new(kind: str, record_id: str, content_dir: Path) -> None:
+@content_option
+def new(kind: str, record_id: str, content_dir: Path | None) -> None:
     """Write a skeleton record content/<kind>/<RECORD_ID>.yaml."""
     from generator.skeleton import skeleton
 
@@ -64,38 +114,41 @@ def new(kind: str, record_id: str, content_dir: Path) -> None:
     if not ID_RE.match(record_id) or len(record_id) > 120:
         raise click.BadParameter(f"'{record_id}' is not a valid id: use lowercase letters, digits and single "
                                  "hyphens, e.g. 'mark-esper'", param_hint="RECORD_ID")
+    content_dir = _or_root(content_dir, DEFAULT_CONTENT)
     for folder in FOLDERS:
         for suffix in YAML_SUFFIXES:
             existing = content_dir / folder / f"{record_id}{suffix}"
             if existing.exists():
-                click.echo(f"{existing}: the id '{record_id}' is taken; ids are unique across all kinds",
-                           err=True)
+                click.echo(f"{display_path(existing)}: the id '{record_id}' is taken; ids are unique across "
+                           "all kinds", err=True)
                 sys.exit(1)
     path = content_dir / FOLDER_OF[kind] / f"{record_id}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(skeleton(kind, record_id), encoding="utf-8")
-    click.echo(f"wrote {path}")
+    click.echo(f"wrote {display_path(path)}")
 
 
 @main.command()
-@click.option("--out", type=click.Path(path_type=Path), default=Path("site_config/schema"), show_default=True)
-def schema(out: Path) -> None:
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help=f"Folder to write to  [default: {DEFAULT_SCHEMA_DIR} in the archive's root]")
+def schema(out: Path | None) -> None:
     """Write the JSON Schema of every kind (for editors' YAML support)."""
     from generator.schema import write_schemas
 
-    for path in write_schemas(out):
-        click.echo(f"wrote {path}")
+    for path in write_schemas(_or_root(out, DEFAULT_SCHEMA_DIR)):
+        click.echo(f"wrote {display_path(path)}")
 
 
 @main.command()
-@click.option("--content", "content_dir", type=click.Path(path_type=Path), default="content", show_default=True)
+@content_option
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="Folder to write the pages to.")
 @config_option
-def pages(content_dir: Path, out: Path, config: Path) -> None:
+def pages(content_dir: Path | None, out: Path, config: Path | None) -> None:
     """Write every page as plain Markdown to a folder (portable to other builders)."""
     from generator.archive import load_or_raise
-    from generator.pages import Site
+    from generator.pages import render_site
 
+    content_dir = _or_root(content_dir, DEFAULT_CONTENT)
     settings = _settings(config)
     try:
         archive = load_or_raise(content_dir, settings)
@@ -103,32 +156,35 @@ def pages(content_dir: Path, out: Path, config: Path) -> None:
         click.echo(as_text(error.problems, 0), err=True)
         sys.exit(1)
     written = 0
-    for page in Site(archive, settings).pages():
+    for page in render_site(archive, settings)[1]:
         path = out / page.uri
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page.markdown, encoding="utf-8")
         written += 1
-    click.echo(f"wrote {written} pages to {out}")
+    click.echo(f"wrote {written} pages to {display_path(out)}")
 
 
 @main.command()
-@click.option("--content", "content_dir", type=click.Path(path_type=Path), default="content", show_default=True)
-@click.option("--site-dir", type=click.Path(path_type=Path), default=Path("site"), show_default=True)
-@click.option("--config-file", type=click.Path(path_type=Path, exists=True), default=Path("mkdocs.yml"),
-              show_default=True, help="The MkDocs configuration.")
-def build(content_dir: Path, site_dir: Path, config_file: Path) -> None:
+@content_option
+@click.option("--site-dir", type=click.Path(path_type=Path), default=None,
+              help=f"Folder to build into  [default: {DEFAULT_SITE_DIR} beside mkdocs.yml]")
+@click.option("--config-file", type=click.Path(path_type=Path, exists=True), default=None,
+              help=f"The MkDocs configuration  [default: {ROOT_MARKER} in the archive's root]")
+def build(content_dir: Path | None, site_dir: Path | None, config_file: Path | None) -> None:
     """Validate the content, then build the whole site into SITE_DIR.
 
     A failed build prints every problem and leaves SITE_DIR as it was.
     """
     from generator.mkdocs_adapter import BuildFailed, build_site
 
+    config_file = _or_root(config_file, Path(ROOT_MARKER))
+    site_dir = site_dir if site_dir is not None else config_file.parent / DEFAULT_SITE_DIR
     try:
         build_site(config_file, site_dir, content_dir)
     except BuildFailed as error:
         click.echo(str(error), err=True)
         sys.exit(1)
-    click.echo(f"built the site in {site_dir}")
+    click.echo(f"built the site in {display_path(site_dir)}")
 
 
 @main.command()

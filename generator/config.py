@@ -1,7 +1,9 @@
-"""Site settings from site_config/archive.yml (title, default time zone, …)."""
+"""Site settings from site_config/archive.yml (title, default time zone, …), and
+where the archive is: the folder holding mkdocs.yml, found from any folder inside it."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import tzinfo
 from pathlib import Path
@@ -9,10 +11,22 @@ from pathlib import Path
 import yaml
 
 from generator.dates import DateError, load_zone
-from generator.problems import ContentError, Problem
+from generator.problems import ContentError, Problem, did_you_mean
 from generator.sources import display_path
 
+ROOT_MARKER = "mkdocs.yml"  # the file that makes a folder an archive's root
+DEFAULT_CONTENT = Path("content")  # these are relative to the archive's root
 DEFAULT_CONFIG = Path("site_config/archive.yml")
+DEFAULT_SCHEMA_DIR = Path("site_config/schema")
+DEFAULT_SITE_DIR = Path("site")
+KNOWN_SETTINGS = ("title", "description", "timezone", "language")
+# a plausible BCP 47 tag: a 2-3 letter language, then subtags (script, region, variants): en, hu, pt-BR
+_LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+NO_ARCHIVE = "no archive here: run inside an archive (a folder with mkdocs.yml) or pass --content/--config"
+
+
+class NoArchiveError(Exception):
+    """No folder holding mkdocs.yml at or above the starting folder."""
 
 
 @dataclass(frozen=True)
@@ -21,28 +35,67 @@ class Settings:
     description: str = ""
     timezone_name: str | None = None  # IANA name used for datetimes written without an offset
     timezone: tzinfo | None = None
+    language: str = "en"  # BCP 47 tag of the site's own words (pages, search)
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The archive's root: the first folder holding mkdocs.yml, from `start` (the working directory) up.
+
+    Raises NoArchiveError (its message is NO_ARCHIVE) when there is none.
+    """
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / ROOT_MARKER).is_file():
+            return folder
+    raise NoArchiveError(NO_ARCHIVE)
+
+
+def default_settings_path(start: Path | None = None) -> Path:
+    """site_config/archive.yml of the archive around `start` (the working directory)."""
+    return find_root(start) / DEFAULT_CONFIG
 
 
 def load_settings(path: Path | None = None) -> Settings:
-    """Read the settings file if there is one; a missing file means defaults."""
-    path = path or DEFAULT_CONFIG
-    if not path.exists():
-        return Settings()
+    """Read the settings file (default: the archive root's site_config/archive.yml); it must exist."""
+    path = path or default_settings_path()
     shown = display_path(path)
+    if not path.is_file():
+        why = "is a folder, not a file" if path.is_dir() else "not found"
+        raise ContentError([Problem(shown, 0, 0, f"settings file {why}; create it with at least "
+                                    "'title: …' (see README)")])
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise ContentError([Problem(shown, 0, 0, f"cannot read settings: {error}")]) from None
+    except OSError as error:
+        raise ContentError([Problem(shown, 0, 0, f"cannot read settings: {error.strerror}")]) from None
     if not isinstance(data, dict):
         raise ContentError([Problem(shown, 1, 0, "settings must be a mapping of 'name: value' lines")])
-    unknown = sorted(set(data) - {"title", "description", "timezone"})
+    unknown = sorted(str(key) for key in set(data) - set(KNOWN_SETTINGS))
     if unknown:
-        raise ContentError([Problem(shown, 0, 0, f"unknown setting '{unknown[0]}': "
-                                    "known settings are title, description, timezone")])
+        raise ContentError([Problem(shown, 0, 0, f"unknown setting '{unknown[0]}'"
+                                    f"{did_you_mean(unknown[0], KNOWN_SETTINGS)}: "
+                                    f"known settings are {', '.join(KNOWN_SETTINGS)}")])
     zone_name = data.get("timezone")
     try:
         zone = load_zone(str(zone_name)) if zone_name else None
     except DateError as error:
         raise ContentError([Problem(shown, 0, 0, f"timezone: {error}")]) from None
+    language = _language(data.get("language", Settings.language), shown)
     return Settings(str(data.get("title") or Settings.title), str(data.get("description") or ""),
-                    zone_name, zone)
+                    zone_name, zone, language)
+
+
+def _language(value: object, shown: str) -> str:
+    """A plausible BCP 47 language tag such as 'en', 'hu' or 'pt-BR'."""
+    if isinstance(value, str) and _LANGUAGE_RE.match(value):
+        return value
+    if isinstance(value, bool):  # `language: no` (Norwegian) is read as false
+        message = (f"language: got true/false ({str(value).lower()}), not a language code; put the code in "
+                   "quotes, e.g. language: \"no\"")
+    else:
+        from generator.models import describe
+
+        shown_value = f"'{value}'" if isinstance(value, str) else describe(value)
+        message = f"language: {shown_value} is not a language code: use a BCP 47 tag such as 'en', 'hu' or 'pt-BR'"
+    raise ContentError([Problem(shown, 0, 0, message)])

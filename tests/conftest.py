@@ -38,9 +38,22 @@ def write_tree(root: Path, spec: str) -> Path:
     return root
 
 
+SETTINGS = "title: Test archive\n"
+
+
+def make_archive(root: Path) -> Path:
+    """Make `root` an archive's root: mkdocs.yml and the settings file (no default time zone)."""
+    (root / "site_config").mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text("site_name: Test archive\n", encoding="utf-8")
+    (root / "site_config/archive.yml").write_text(SETTINGS, encoding="utf-8")
+    return root
+
+
 @pytest.fixture
 def content(tmp_path, monkeypatch):
-    """A function writing an inline tree under tmp_path/content and returning its check output."""
+    """A function writing an inline tree under tmp_path/content (tmp_path is an archive's root, and
+    the working directory) and returning its path."""
+    make_archive(tmp_path)
     monkeypatch.chdir(tmp_path)
 
     def make(spec: str = "") -> Path:
@@ -57,7 +70,7 @@ def run(*args: str):
 
 
 def check(*args: str) -> tuple[int, list[str]]:
-    result = run("check", "--config", "no-settings.yml", *args)
+    result = run("check", *args)
     return result.exit_code, result.output.splitlines()
 
 

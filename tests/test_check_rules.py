@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import MINIMAL, check, run
+from generator.config import load_settings
 
 
 def test_clean_content_passes(content):
@@ -451,7 +454,7 @@ def test_json_format(content):
 text: t
 speaker: mark-espr
 """)
-    result = run("check", "--config", "none.yml", "--format", "json")
+    result = run("check", "--format", "json")
     assert result.exit_code == 1
     assert json.loads(result.output) == {
         "ok": False,
@@ -475,3 +478,36 @@ def test_bad_settings_file(content, tmp_path):
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == ("s.yml: timezone: unknown time zone 'Mars/Olympus': use an IANA name "
                                              "such as 'America/New_York'")
+
+
+def test_settings_file_must_exist(content, tmp_path):
+    content(MINIMAL)
+    (tmp_path / "site_config/archive.yml").unlink()
+    assert check() == (1, [
+        "site_config/archive.yml: settings file not found; create it with at least 'title: …' (see README)",
+        "1 problem in 1 file (0 records checked).",
+    ])
+
+
+@pytest.mark.parametrize("settings, message", [
+    ("language: english", "language: 'english' is not a language code: use a BCP 47 tag such as 'en', 'hu' or "
+                          "'pt-BR'"),
+    ("language: 12", "language: the number 12 is not a language code: use a BCP 47 tag such as 'en', 'hu' or "
+                     "'pt-BR'"),
+    ("language: no", "language: got true/false (false), not a language code; put the code in quotes, e.g. "
+                     "language: \"no\""),
+    ("languge: hu", "unknown setting 'languge' (did you mean 'language'?): known settings are title, description, "
+                    "timezone, language"),
+])
+def test_bad_settings(content, tmp_path, settings, message):
+    content(MINIMAL)
+    (tmp_path / "site_config/archive.yml").write_text(f"title: T\n{settings}\n")
+    assert check()[1][0] == f"site_config/archive.yml: {message}"
+
+
+@pytest.mark.parametrize("tag", ["en", "hu", "pt-BR", "zh-Hant-TW", "\"no\""])
+def test_language_setting(tmp_path, tag):
+    (tmp_path / "s.yml").write_text(f"title: T\nlanguage: {tag}\n")
+    assert load_settings(tmp_path / "s.yml").language == tag.strip('"')
+    (tmp_path / "s.yml").write_text("title: T\n")
+    assert load_settings(tmp_path / "s.yml").language == "en"
