@@ -116,7 +116,8 @@ def dates_in_order(archive: Archive, sources: dict[str, Source]) -> Iterator[Pro
 
 
 def _span(source, prefix, start: When | None, end: When | None) -> Iterator[Problem]:
-    if start and end and end.sort_key < start.sort_key:
+    """By the instant, whatever offsets were written; a day as the end lasts until that day is over."""
+    if start and end and end.last_key < start.sort_key:
         field = "end" if not prefix else f"{prefix[0]}[{prefix[1]}].end"
         yield source.problem(prefix + ("end",), f"{field}: '{end}' is before start '{start}'; "
                              "the end must be on or after the start")
