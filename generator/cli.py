@@ -64,6 +64,11 @@ def _or_root(given: Path | None, default: Path) -> Path:
     return given if given is not None else find_root() / default
 
 
+def _shown(path: Path, given: bool) -> str:
+    """A path in a message: an absolute path the user typed stays as typed, others relative to here."""
+    return str(path) if given and path.is_absolute() else display_path(path)
+
+
 def _settings(config: Path | None):
     try:
         return load_settings(_or_root(config, DEFAULT_CONFIG))
@@ -92,9 +97,10 @@ def check(content_dir: Path | None, fmt: str, config: Path | None) -> None:
     """
     from generator.archive import load
 
+    given = content_dir is not None
     content_dir = _or_root(content_dir, DEFAULT_CONTENT)
     if not content_dir.is_dir():
-        click.echo(f"{display_path(content_dir)}: no such folder; give the content folder, e.g. 'content'",
+        click.echo(f"{_shown(content_dir, given)}: no such folder; give the content folder, e.g. 'content'",
                    err=True)
         sys.exit(1)
     archive, problems, count = load(content_dir, _settings(config))
@@ -114,18 +120,19 @@ def new(kind: str, record_id: str, content_dir: Path | None) -> None:
     if not ID_RE.match(record_id) or len(record_id) > 120:
         raise click.BadParameter(f"'{record_id}' is not a valid id: use lowercase letters, digits and single "
                                  "hyphens, e.g. 'mark-esper'", param_hint="RECORD_ID")
+    given = content_dir is not None
     content_dir = _or_root(content_dir, DEFAULT_CONTENT)
     for folder in FOLDERS:
         for suffix in YAML_SUFFIXES:
             existing = content_dir / folder / f"{record_id}{suffix}"
             if existing.exists():
-                click.echo(f"{display_path(existing)}: the id '{record_id}' is taken; ids are unique across "
+                click.echo(f"{_shown(existing, given)}: the id '{record_id}' is taken; ids are unique across "
                            "all kinds", err=True)
                 sys.exit(1)
     path = content_dir / FOLDER_OF[kind] / f"{record_id}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(skeleton(kind, record_id), encoding="utf-8")
-    click.echo(f"wrote {display_path(path)}")
+    click.echo(f"wrote {_shown(path, given)}")
 
 
 @main.command()
@@ -136,7 +143,7 @@ def schema(out: Path | None) -> None:
     from generator.schema import write_schemas
 
     for path in write_schemas(_or_root(out, DEFAULT_SCHEMA_DIR)):
-        click.echo(f"wrote {display_path(path)}")
+        click.echo(f"wrote {_shown(path, out is not None)}")
 
 
 @main.command()
@@ -161,7 +168,7 @@ def pages(content_dir: Path | None, out: Path, config: Path | None) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page.markdown, encoding="utf-8")
         written += 1
-    click.echo(f"wrote {written} pages to {display_path(out)}")
+    click.echo(f"wrote {written} pages to {_shown(out, True)}")
 
 
 @main.command()
@@ -178,13 +185,14 @@ def build(content_dir: Path | None, site_dir: Path | None, config_file: Path | N
     from generator.mkdocs_adapter import BuildFailed, build_site
 
     config_file = _or_root(config_file, Path(ROOT_MARKER))
+    given = site_dir is not None
     site_dir = site_dir if site_dir is not None else config_file.parent / DEFAULT_SITE_DIR
     try:
         build_site(config_file, site_dir, content_dir)
     except BuildFailed as error:
         click.echo(str(error), err=True)
         sys.exit(1)
-    click.echo(f"built the site in {display_path(site_dir)}")
+    click.echo(f"built the site in {_shown(site_dir, given)}")
 
 
 @main.command()

@@ -160,3 +160,15 @@ def test_usage_errors_keep_clicks_behaviour(content):
     assert result.exit_code == 2
     assert "Invalid value for '--format'" in result.output
     assert run("build", "--config-file", "missing.yml").exit_code == 2
+
+
+def test_absolute_paths_the_user_typed_are_shown_as_typed(content, tmp_path, monkeypatch):
+    content(MINIMAL)
+    monkeypatch.chdir(tmp_path / "content/people")
+    result = run("check", str(tmp_path / "nowhere"))
+    assert (result.exit_code, result.output) == (
+        1, f"{tmp_path / 'nowhere'}: no such folder; give the content folder, e.g. 'content'\n")
+    result = run("new", "person", "mark-milley", "--content", str(tmp_path / "content"))
+    assert result.output == f"wrote {tmp_path / 'content/people/mark-milley.yaml'}\n"
+    result = run("new", "person", "mark-milley")
+    assert result.output == "mark-milley.yaml: the id 'mark-milley' is taken; ids are unique across all kinds\n"
