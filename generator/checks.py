@@ -141,3 +141,160 @@ def previous_ids(archive: Archive, sources: dict[str, Source]) -> Iterator[Probl
 
 RULES: list[Rule] = [references, part_of_cycles, dates_in_order, previous_ids]
 
+
+
+# --- provenance (content model 1.1): times as printed, who issued a correction, same remarks ---
+
+import re  # noqa: E402 - kept with the rules that use it
+
+from generator.models import Correction, Quote  # noqa: E402
+
+# the field holding each kind's time, as written in YAML and as read on the model
+_TIME_FIELD = {"article": ("published", "published_at"), "quote": ("said", "said"),
+               "update": ("at", "at"), "correction": ("at", "at")}
+_CLOCK_RE = re.compile(r"(?<![\d:])(\d{1,2})[:.](\d{2})(?!\d)(?:\s*([AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?")
+_ZONE_NAME_RE = re.compile(r"\b(UTC|GMT|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|AST|BST|CET|CEST)\b")
+
+
+def printed_times(archive: Archive, sources: dict[str, Source]) -> Iterator[Problem]:
+    """A time as printed goes with a datetime it agrees with, and says whether the source gave a zone."""
+    for record in archive.records.values():
+        names = _TIME_FIELD.get(record.kind)
+        printed, zone = getattr(record, "time_as_printed", None), getattr(record, "time_zone", None)
+        if names is None or (printed is None and zone is None):
+            continue
+        source = archive.sources[record.id]
+        name, attr = names
+        when: When | None = getattr(record, attr)
+        first = "time_as_printed" if printed is not None else "time_zone"
+        if when is None:
+            yield source.problem((first,), f"{first}: this {record.kind} has no '{name}'; give '{name}' with "
+                                 f"the time, or remove {first}")
+            continue
+        if when.is_day:
+            yield source.problem((first,), f"{first}: {name} '{when}' is a day without a time; write the "
+                                 f"time too (e.g. '{when}T16:09'), or remove {first}")
+            continue
+        if zone is None:
+            yield source.problem(("time_as_printed",), "time_as_printed: say whether the source stated a time "
+                                 "zone: add 'time_zone: stated', 'time_zone: unstated' or 'time_zone: assumed'")
+        elif printed is None and zone != "stated":
+            yield source.problem(("time_zone",), f"time_zone: '{zone}' means the source printed a time "
+                                 "without a zone: add time_as_printed with the time exactly as printed, "
+                                 "e.g. '4:09 P.M.'")
+        if printed is None:
+            continue
+        named = _ZONE_NAME_RE.search(printed)
+        if named and zone in ("unstated", "assumed"):
+            yield source.problem(("time_zone",), f"time_zone: '{zone}', but time_as_printed '{printed}' names "
+                                 f"a time zone ({named.group(1)}): use 'time_zone: stated' and write that "
+                                 f"zone's UTC offset in '{name}'")
+        clocks = _clocks(printed)
+        moment = when.value
+        if clocks and (moment.hour, moment.minute) not in clocks:  # type: ignore[union-attr]
+            hour, minute = clocks[0]
+            yield source.problem(("time_as_printed",), f"time_as_printed: '{printed}' reads {hour:02d}:"
+                                 f"{minute:02d}, but {name} '{when}' is {moment.hour:02d}:"  # type: ignore[union-attr]
+                                 f"{moment.minute:02d}; make them agree")  # type: ignore[union-attr]
+
+
+def _clocks(printed: str) -> list[tuple[int, int]]:
+    """The wall-clock readings a printed time can mean: '4:09 P.M.' → 16:09; '4:09' → 4:09 or 16:09."""
+    match = _CLOCK_RE.search(printed)
+    if not match:
+        return []
+    hour, minute, half = int(match.group(1)), int(match.group(2)), match.group(3)
+    if minute > 59 or hour > 23 or (half and not 1 <= hour <= 12):
+        return []
+    if half:
+        return [(hour % 12 + (12 if half in "Pp" else 0), minute)]
+    return [(hour, minute), (hour + 12, minute)] if 1 <= hour <= 11 else [(hour, minute)]
+
+
+def _article_of(record) -> str | None:
+    """The article that published a record: an article itself, an update's or a quote's article."""
+    if record.kind == "article":
+        return record.id
+    return getattr(record, "article", None) if record.kind in ("update", "quote") else None
+
+
+def correction_issuers(archive: Archive, sources: dict[str, Source]) -> Iterator[Problem]:
+    """Who issued a correction fits what it corrects, and its date fits what it corrects."""
+    for record in archive.records.values():
+        if not isinstance(record, Correction):
+            continue
+        source = archive.sources[record.id]
+        issuer, kind = record.issuer, record.correction_kind
+        if record.reported_in and issuer != "third-party":
+            yield source.problem(("reported_in",), "reported_in: only a third party's words are reported "
+                                 "elsewhere; use it with 'issuer: third-party'")
+        if issuer is None:
+            continue
+        if kind == "retraction" and issuer != "outlet":
+            yield source.problem(("kind",), "kind: a 'retraction' is made by the outlet that published the "
+                                 "target: use 'issuer: outlet'")
+        if issuer == "third-party":
+            if record.by is None:
+                yield source.problem(("issuer",), "by: required when issuer is 'third-party': name the person "
+                                     "or organization who raised it")
+            if not record.reported_in and record.source is None:
+                yield source.problem(("issuer",), "reported_in: say where the third party's words were "
+                                     "reported (article or update ids), or give their 'source' URL")
+        elif issuer == "archive":
+            if record.by is not None:
+                yield source.problem(("by",), "by: an editor's note (issuer: archive) is by this archive's "
+                                     "editors; remove by (pages name the archive from the site's title)")
+            if kind == "dispute":
+                yield source.problem(("kind",), "kind: an editor's note (issuer: archive) cannot be a "
+                                     "'dispute': the archive does not dispute its sources; record who disputes "
+                                     "them with 'issuer: third-party' and 'by'")
+        target = archive.records.get(record.target)
+        if target is None:
+            continue  # the references rule speaks about it
+        article_id = _article_of(target)
+        if issuer == "outlet" and article_id is None:
+            what = "a quote with no article" if target.kind == "quote" else WITH_ARTICLE[target.kind]
+            yield source.problem(("issuer",), "issuer: 'outlet' needs a target that an outlet published (an "
+                                 f"article, an update, or a quote with an article), but '{target.id}' is {what}")
+        elif issuer == "outlet" and record.by is not None and article_id in archive.records:
+            outlet = getattr(archive.records[article_id], "outlet", None)
+            if outlet is not None and record.by != outlet:
+                yield source.problem(("by",), f"by: '{record.by}' did not publish '{target.id}' ('{outlet}' "
+                                     f"did); an outlet's own correction is by '{outlet}': name it or leave by "
+                                     "out")
+        if target.when is not None and record.at.day < target.when.day:
+            yield source.problem(("at",), f"at: '{record.at}' is before '{target.id}' ({target.when}); a "
+                                 "correction cannot come before what it corrects")
+        if issuer == "third-party":
+            for i, reported in enumerate(record.reported_in):
+                report = archive.records.get(reported)
+                if report is not None and report.when is not None and record.at.day > report.when.day:
+                    yield source.problem(("reported_in", i), f"reported_in[{i}]: '{reported}' ({report.when}) "
+                                         f"is before at '{record.at}'; words are said on or before the day "
+                                         "they are reported")
+
+
+def same_remarks(archive: Archive, sources: dict[str, Source]) -> Iterator[Problem]:
+    """Excerpts of the same remarks share a speaker and a day, and are not also the same words."""
+    for record in archive.records.values():
+        if not isinstance(record, Quote) or record.same_remarks_as is None:
+            continue
+        other = archive.records.get(record.same_remarks_as)
+        if not isinstance(other, Quote):
+            continue  # the references rule speaks about it
+        source, other_id = archive.sources[record.id], record.same_remarks_as
+        if record.same_as == other_id:
+            yield source.problem(("same_remarks_as",), f"same_remarks_as: '{other_id}' is also this quote's "
+                                 "same_as; a quote is either the same words printed differently (same_as) or "
+                                 "another excerpt of the same remarks (same_remarks_as), not both")
+        if other.speaker != record.speaker:
+            yield source.problem(("same_remarks_as",), f"same_remarks_as: '{other_id}' is spoken by "
+                                 f"'{other.speaker}', this quote by '{record.speaker}'; excerpts of the same "
+                                 "remarks have the same speaker")
+        if record.said is not None and other.said is not None and record.said.day != other.said.day:
+            yield source.problem(("same_remarks_as",), f"same_remarks_as: '{other_id}' was said on "
+                                 f"{other.said}, this quote on {record.said}; excerpts of the same remarks "
+                                 "were said on the same day")
+
+
+RULES += [printed_times, correction_issuers, same_remarks]

@@ -236,6 +236,26 @@ class Event(Record):
         return self.date or self.start
 
 
+# --- provenance (content model 1.1): times as printed, who issued a correction ---
+
+TimeZoneStatus = Literal["stated", "unstated", "assumed"]
+Issuer = Literal["outlet", "archive", "third-party"]
+
+
+def _time_as_printed(field: str) -> Any:
+    return Field(default=None, description=f"optional: the time of '{field}' exactly as the source printed it, "
+                 "e.g. '4:09 P.M.'; pages show it as printed (needs time_zone)")
+
+
+def _time_zone(field: str) -> Any:
+    return Field(default=None, description=(
+        f"optional: did the source state the time zone of '{field}'? 'stated': yes, and the offset written "
+        f"in '{field}' is the source's; 'unstated': no, pages show time_as_printed with '(time zone not "
+        f"stated)' and the offset of '{field}' (or the site's zone when none is written) only orders "
+        f"records; 'assumed': no, the editor assumed the zone written in '{field}' and pages label it "
+        "as assumed"))
+
+
 class Image(_Strict):
     caption: Text | None = None
     credit: Text | None = None
@@ -258,6 +278,8 @@ class Article(Record):
     organizations: list[ref("organization")] = []
     images: list[Image] = []
     language: Text = "en"
+    time_as_printed: Text | None = _time_as_printed("published")
+    time_zone: TimeZoneStatus | None = _time_zone("published")
 
     @property
     def title(self) -> str:
@@ -279,6 +301,11 @@ class Quote(Record):
     events: list[ref("event")] = []
     same_as: ref("quote") | None = Field(default=None, description="a quote that is the same statement "
                                                                   "reported elsewhere")
+    same_remarks_as: ref("quote") | None = Field(default=None, description=(
+        "optional: a quote that is another excerpt of the same remarks (same speaker, same occasion, other "
+        "words); same_as is for the same words printed differently"))
+    time_as_printed: Text | None = _time_as_printed("said")
+    time_zone: TimeZoneStatus | None = _time_zone("said")
 
     @property
     def title(self) -> str:
@@ -299,6 +326,8 @@ class Update(Record):
     people: list[ref("person")] = []
     quotes: list[ref("quote")] = []
     events: list[ref("event")] = []
+    time_as_printed: Text | None = _time_as_printed("at")
+    time_zone: TimeZoneStatus | None = _time_zone("at")
 
     @property
     def title(self) -> str:
@@ -318,6 +347,15 @@ class Correction(Record):
     text: Markdown
     by: ref("person", "organization") | None = None
     source: Url | None = None
+    issuer: Issuer | None = Field(default=None, description=(
+        "optional: who issued it. 'outlet': the outlet that published the target corrected itself; "
+        "'archive': an editor's note by this archive's editors, dated when the archive added it (no 'by'); "
+        "'third-party': the person or organization in 'by', dated when they said it, with where it was "
+        "reported ('reported_in') or its 'source'"))
+    reported_in: list[ref("article", "update")] = Field(default=[], description=(
+        "optional, with issuer: third-party: the articles or updates that reported the third party's words"))
+    time_as_printed: Text | None = _time_as_printed("at")
+    time_zone: TimeZoneStatus | None = _time_zone("at")
 
     @property
     def title(self) -> str:

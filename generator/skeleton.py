@@ -12,6 +12,18 @@ _EXAMPLES = {
     "article": "article-id", "target": "record-id",
 }
 _SKIP = {"status", "previous_ids"}
+# provenance fields (content model 1.1): an example value and a short hint instead of the long description
+_HINTS = {
+    "time_as_printed": ('"4:09 P.M."', "the time exactly as the source printed it; needs time_zone"),
+    "time_zone": ("unstated", "stated | unstated (no zone printed: the offset only orders records) | assumed"),
+    "issuer": ("archive", "outlet (it corrected itself) | archive (editor's note, dated when added, no by) | "
+               "third-party (by, dated when said, with reported_in or source)"),
+    "reported_in": ("[article-id]", "with issuer: third-party: articles or updates that reported their words"),
+    "same_remarks_as": ("quote-id", "another excerpt of the same remarks (same_as: the same words printed "
+                        "differently)"),
+    "correction.kind": ("correction", "correction | clarification | retraction | dispute"),
+    "correction.by": ("person-id", "who raised it: needed with issuer: third-party"),
+}
 
 
 def skeleton(kind: str, record_id: str) -> str:
@@ -30,6 +42,9 @@ def skeleton(kind: str, record_id: str) -> str:
             if info.name == "at" and kind == "update":
                 example = f"{today}T12:00:00+00:00"
             lines.append(f"{info.name}: \"{example}\"{description}")
+        elif f"{kind}.{info.name}" in _HINTS or info.name in _HINTS:
+            example, hint = _HINTS.get(f"{kind}.{info.name}") or _HINTS[info.name]
+            optional.append(f"# {info.name}: {example}  # {hint}")
         else:
             hint = "[]" if info.many else ""
             optional.append(f"# {info.name}: {hint}{description}")
