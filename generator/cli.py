@@ -64,6 +64,15 @@ def _or_root(given: Path | None, default: Path) -> Path:
     return given if given is not None else find_root() / default
 
 
+def _archive_templates() -> Path | None:
+    """The archive's own templates when run inside an archive that has them, else the generator's."""
+    try:
+        folder = find_root() / "site_config" / "templates"
+    except NoArchiveError:
+        return None
+    return folder if folder.is_dir() else None
+
+
 def _shown(path: Path, given: bool) -> str:
     """A path in a message: an absolute path the user typed stays as typed, others relative to here."""
     return str(path) if given and path.is_absolute() else display_path(path)
@@ -163,7 +172,7 @@ def pages(content_dir: Path | None, out: Path, config: Path | None) -> None:
         click.echo(as_text(error.problems, 0), err=True)
         sys.exit(1)
     written = 0
-    for page in render_site(archive, settings)[1]:
+    for page in render_site(archive, settings, _archive_templates())[1]:
         path = out / page.uri
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page.markdown, encoding="utf-8")

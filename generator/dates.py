@@ -27,6 +27,7 @@ _DAY_US = 86_400_000_000
 DAY, INSTANT = 0, 1  # second item of a sort key: a whole day sorts before an instant at the same moment
 # The sort key of "no date": after every date, so records without one sort last.
 NO_DATE_SORT_KEY: tuple[int, int] = (2**63, 2)
+NO_DATE_SORT_TEXT = "9999-12-31T23:59:59.999999Z2"  # sort_text of "no date": after every date
 
 
 class DateError(ValueError):

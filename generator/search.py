@@ -22,6 +22,7 @@ from typing import Iterable, Iterator
 
 import cbor2
 
+from generator.dates import NO_DATE_SORT_TEXT
 from generator.models import Article, Correction, Event, Organization, Person, Quote, Record, Update
 from generator.pages import page_uri, page_url
 from generator.richtext import plain_text
@@ -65,7 +66,7 @@ def _record(site: Site, record: Record) -> SearchRecord:
         filters["outlet"] = [outlet.title]
     if when:
         filters["year"] = [str(when.year)]
-    sort = {"date": _sort_text(when) if when else "0000"}
+    sort = {"date": when.sort_text if when else NO_DATE_SORT_TEXT}
     language = getattr(record, "language", "en") or "en"
     return SearchRecord("/" + page_url(page_uri(record)), _content(site, record), language[:2], meta, filters, sort)
 
@@ -132,11 +133,6 @@ def _content(site: Site, record: Record) -> str:
     resolve = lambda i: ("#", site.title(site.get(i)) if site.get(i) else i)  # noqa: E731
     words = [p for p in plain if p] + [plain_text(m, resolve, verbatim) for m in markdown if m]
     return "\n".join(words)
-
-
-def _sort_text(when) -> str:
-    """A text that sorts like the instant (Pagefind compares sort values as text)."""
-    return getattr(when, "sort_text", None) or when.value.isoformat()
 
 
 class SearchIndexError(Exception):
