@@ -148,6 +148,9 @@ class Record(_Strict):
         default="published", description="drafts are validated but never published")
     previous_ids: list[Id] = Field(default=[], description="ids this record had before a rename; "
                                                            "their URLs redirect here")
+    text_format: Literal["markdown", "plain"] = Field(
+        default="markdown", description="'plain': this record's Markdown fields hold text as printed "
+        "(imported or verbatim texts), shown exactly as written with line breaks kept, never read as Markdown")
     _id: str = PrivateAttr(default="")
     _path: str = PrivateAttr(default="")
 

@@ -347,7 +347,9 @@ nav:
   - Organizations: organizations.md
   - Corrections: corrections.md
   - Tags: tags.md
+  - Data: about-data.md
   - Search: search.md
+  - About: about.md
 
 # record pages are reached through the index pages, never listed in the nav:
 # Material renders the whole nav into every page, so listing them costs O(N²)

@@ -45,7 +45,8 @@ class Site:
         self.archive = archive
         self.settings = settings
         self.public = {i: r for i, r in archive.records.items() if r.is_public}
-        self._wordings = self._same_as_groups()
+        self._wordings = self._groups("same_as")
+        self._remarks = self._groups("same_remarks_as")
         self.tag_anchors = self._tag_anchors()
 
     # --- formatting --------------------------------------------------------
@@ -54,6 +55,28 @@ class Site:
         if when is None:
             return Markup("")
         return Markup('<time datetime="{}">{}</time>').format(when.iso, self.display(when))
+
+    def record_time(self, record: Record) -> Markup:
+        """A record's own time (or its article's) as the source printed it.
+
+        With `time_zone: unstated` the page shows the time as printed and says no zone
+        was stated, never an offset; `assumed` labels the zone as the archive's guess."""
+        when = self.when(record)
+        if when is None:
+            return Markup("")
+        owner = record if record.when is not None else self.get(getattr(record, "article", None)) or record
+        status, printed = getattr(owner, "time_zone", None), getattr(owner, "time_as_printed", None)
+        if status == "unstated" and printed and not when.is_day:
+            wall = when.value.replace(tzinfo=None).isoformat(timespec="minutes")  # type: ignore[union-attr]
+            day = When(when.text, when.day).display
+            return Markup('<time datetime="{}">{}, {}</time> <span class="arc-zone">(time zone not stated)</span>'
+                          ).format(wall, day, printed)
+        shown = self.time_html(when)
+        if status == "assumed" and not when.is_day:
+            shown += Markup(' <span class="arc-zone">(time zone assumed by the archive)</span>')
+        if printed and status in ("assumed", "stated"):
+            shown += Markup(' <span class="arc-printed">(printed: {})</span>').format(printed)
+        return shown
 
     def display(self, when: When) -> str:
         """The date as the source gave it; a named zone when the site's zone matches the offset."""
@@ -81,12 +104,27 @@ class Site:
     # --- records -----------------------------------------------------------
 
     def title(self, record: Record) -> str:
-        """A record's title where it stands alone: a correction names what it corrects."""
+        """A record's title where it stands alone: a correction says who issued it and what it concerns."""
         if isinstance(record, Correction):
             target = self.archive.records.get(record.target)
-            kind = record.correction_kind.capitalize()
-            return f"{kind} of {_shorten(target.title, 70)}" if target else kind
+            return f"{self.issued_by(record)}: {_shorten(target.title, 70)}" if target else self.issued_by(record)
         return record.title
+
+    def issuer(self, correction: Correction) -> Record | None:
+        """Who issued a correction: the target's outlet, a named third party, or no record (the archive)."""
+        if correction.issuer == "outlet":
+            return self.outlet(self.archive.records[correction.target])
+        return self.get(correction.by)
+
+    def issued_by(self, correction: Correction) -> str:
+        """'Correction by The Daily Caller', 'Editor's note', 'Disputed by Mark Esper'."""
+        kind = correction.correction_kind
+        if correction.issuer == "archive":
+            return "Editor's note"
+        who = self.issuer(correction)
+        if who is None:
+            return kind.capitalize()
+        return f"Disputed by {who.title}" if kind == "dispute" else f"{kind.capitalize()} by {who.title}"
 
     def get(self, record_id: str | None) -> Record | None:
         return self.public.get(record_id) if record_id else None
@@ -126,6 +164,11 @@ class Site:
 
     def corrections_of(self, record: Record) -> list[Record]:
         return self.referrers(record, "correction", "target")
+
+    def same_remarks(self, quote: Quote) -> list[Quote]:
+        """Other published excerpts of the same remarks (same_remarks_as, either direction)."""
+        group = [self.public[i] for i in self._remarks.get(quote.id, ()) if i in self.public and i != quote.id]
+        return self.sorted(group)  # type: ignore[return-value]
 
     def wordings(self, quote: Quote) -> list[Quote]:
         """All published wordings of the same statement, this one first."""
@@ -248,8 +291,8 @@ class Site:
         tags = sorted({t for r in self.public.values() for t in r.tags}, key=lambda t: (t.lower(), t))
         return {tag: slug(tag, taken) for tag in tags}
 
-    def _same_as_groups(self) -> dict[str, tuple[str, ...]]:
-        """Quotes joined by same_as (either direction) into groups of one statement."""
+    def _groups(self, field: str) -> dict[str, tuple[str, ...]]:
+        """Quotes joined by `field` (either direction) into groups: one statement, or one set of remarks."""
         parent: dict[str, str] = {}
 
         def root(x: str) -> str:
@@ -258,8 +301,9 @@ class Site:
             return x
 
         for record in self.archive.records.values():
-            if isinstance(record, Quote) and record.same_as:
-                a, b = root(record.id), root(record.same_as)
+            other = getattr(record, field, None) if isinstance(record, Quote) else None
+            if other:
+                a, b = root(record.id), root(other)
                 if a != b:
                     parent[a] = b
                 parent.setdefault(b, b)

@@ -25,7 +25,9 @@ PAGES = [
     "events/coalition-repositioning-letter.md",
     "organizations/breitbart-news.md",
     "updates/breitbart-update-1.md",
-    "corrections/daily-caller-quads-force-misspelling.md",
+    "corrections/daily-caller-quads-force-misspelling.md",  # an editor's note
+    "corrections/coalition-letter-disputed-by-esper.md",  # a third party's dispute
+    "quotes/milley-letter-draft.md",  # excerpts of the same remarks
     "corrections.md",
     "people.md",
 ]
@@ -45,6 +47,41 @@ def test_page_markdown_matches_golden(pages, uri):
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(pages[uri], encoding="utf-8")
     assert pages[uri] == golden.read_text(encoding="utf-8")
+
+
+OUTLET_CORRECTION = """
+--- organizations/gazette.yaml
+name: The Gazette
+kind: outlet
+--- articles/story.yaml
+headline: Council approves budget
+outlet: gazette
+published: 2024-03-01T09:00:00+01:00
+--- corrections/story-amount.yaml
+target: story
+issuer: outlet
+kind: correction
+at: 2024-03-02
+text_format: plain
+text: |
+  An earlier version of this article misstated the budget.
+  It is €2.1m, not €21m.
+"""
+
+
+def test_an_outlets_correction_matches_golden(tmp_path):
+    from conftest import write_tree
+
+    settings = load_settings(REPO / "site_config/archive.yml")
+    content = write_tree(tmp_path / "content", OUTLET_CORRECTION)
+    _, pages = render_site(load_or_raise(content, settings), settings)
+    by_uri = {p.uri: p.markdown for p in pages}
+    for uri in ("corrections/story-amount.md", "articles/story.md"):
+        golden = GOLDEN / "outlet-correction" / uri
+        if os.environ.get("UPDATE_GOLDEN"):
+            golden.parent.mkdir(parents=True, exist_ok=True)
+            golden.write_text(by_uri[uri], encoding="utf-8")
+        assert by_uri[uri] == golden.read_text(encoding="utf-8")
 
 
 def test_pages_command_writes_the_same_markdown(tmp_path, monkeypatch, pages):
