@@ -186,6 +186,9 @@ class Role(_Strict):
 class Person(Record):
     kind: ClassVar[str] = "person"
     name: Text
+    sort_name: Text | None = Field(default=None, description=(
+        "optional: how the name files in people A–Z, family name first, e.g. 'Orbán Viktor' or 'Esper, Mark' "
+        "(default: the last word of the name)"))
     summary: Markdown | None = None
     roles: list[Role] = []
     same_as: list[Url] = Field(default=[], description="URLs of the same person elsewhere, e.g. Wikidata")

@@ -9,10 +9,12 @@ are iterative, so a `part_of` chain thousands deep cannot exhaust the stack.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections import defaultdict
 from datetime import datetime
 from typing import Iterable
 
+import pyuca
 from markdown.extensions.toc import slugify_unicode, unique
 from markupsafe import Markup, escape
 
@@ -247,13 +249,16 @@ class Site:
         return sorted(years.items())
 
     def people_az(self) -> list[tuple[str, list[Person]]]:
+        """People by the letter their family name files under, in Unicode collation order
+        (accented letters within their letter: Á with A, Ö with O), names without a letter last."""
         letters: dict[str, list[Person]] = defaultdict(list)
         for person in self.public.values():
             if isinstance(person, Person):
-                key = _family_name(person.name)
-                letters[key[:1].upper() if key[:1].isalpha() else "#"].append(person)
-        return [(letter, sorted(people, key=lambda p: (_family_name(p.name), p.name)))
-                for letter, people in sorted(letters.items())]
+                letters[_letter(_sort_name(person))].append(person)
+        order = sorted(letters, key=lambda letter: (letter == "#", _COLLATOR.sort_key(letter)))
+        return [(letter, sorted(letters[letter], key=lambda p: (_COLLATOR.sort_key(_sort_name(p)),
+                                                                 _COLLATOR.sort_key(p.name), p.id)))
+                for letter in order]
 
     def events_tree(self) -> list[tuple[Event, int]]:
         """Events in time order, each child right after its parent, with its depth."""
@@ -317,6 +322,22 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
-def _family_name(name: str) -> str:
-    parts = name.split()
-    return (parts[-1] if parts else name).lower()
+_COLLATOR = pyuca.Collator()  # the Unicode Collation Algorithm with the default table (DUCET)
+
+
+def _sort_name(person: Person) -> str:
+    """The editor's sort_name, else the last word of the name ('Mark Esper' → 'Esper Mark')."""
+    if person.sort_name:
+        return person.sort_name
+    parts = person.name.split()
+    return " ".join(parts[-1:] + parts[:-1]) if parts else person.name
+
+
+def _letter(name: str) -> str:
+    """The section a name files under: its first letter without accents, or '#'."""
+    for char in unicodedata.normalize("NFD", name):
+        if char.isalpha():
+            return char.upper()
+        if not unicodedata.combining(char) and not char.isspace() and char not in "'\"‘’“”(«":
+            return "#"
+    return "#"

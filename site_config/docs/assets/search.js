@@ -88,7 +88,7 @@
           data.forEach(function (d, i) { list.appendChild(resultItem(d, "arc-hresult-" + i)); });
           var all = new URL(searchPage); all.searchParams.set("q", query);
           list.appendChild(el("li", { class: "arc-hsearch__all" }, [
-            el("a", { href: all.href, text: search.results.length + " results: show all and filter" })]));
+            el("a", { href: all.href, text: search.results.length + (search.results.length === 1 ? " result" : " results") + ": show all and filter" })]));
           input.setAttribute("aria-expanded", "true");
         });
       });
