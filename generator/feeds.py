@@ -1,0 +1,195 @@
+"""Atom feeds (feedgen): the whole archive, each person, event, organization and tag, the corrections.
+
+    feed.xml                          everything with a time of its own
+    people/<id>/feed.xml              what names the person
+    events/<id>/feed.xml              the event's timeline and its parts
+    organizations/<id>/feed.xml       what names the organization (an outlet: what it published)
+    tags/<anchor>/feed.xml            what carries the tag (anchor as on the tags page)
+    corrections/feed.xml              the corrections log
+
+An entry is an article, update, quote, correction or event, dated by its own
+time (a day is midnight in the site's zone). An update of an article or a
+correction of a record makes that record an updated entry: `updated` is the
+time of its latest revision, `published` its own time. A feed keeps its 50
+most recently updated entries, and its `updated` is its newest entry's, so the
+same content always writes the same bytes (no build time anywhere).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from feedgen.feed import FeedGenerator
+
+from generator.models import Article, Correction, Event, Organization, Person, Quote, Record, Update
+from generator.pages import page_url
+from generator.publication import ENTRY_KINDS, KIND_LABELS, Published
+from generator.richtext import relative_url
+
+LIMIT = 50
+ATOM = "application/atom+xml"
+# characters XML 1.0 cannot carry (record text may hold them as YAML escapes)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class Feed:
+    path: str  # relative to the site root, e.g. "people/mark-esper/feed.xml"
+    title: str  # plain text
+    page: str  # the URL of the page it follows, e.g. "people/mark-esper/"
+    records: tuple[Record, ...]  # candidate entries (only those with a time become entries)
+
+
+def archive_feed(pub: Published) -> Feed:
+    records = [r for r in pub.site.public.values() if r.kind in ENTRY_KINDS]
+    return Feed("feed.xml", pub.site.settings.title, "", tuple(records))
+
+
+def corrections_feed(pub: Published) -> Feed:
+    return Feed("corrections/feed.xml", f"Corrections – {pub.site.settings.title}", page_url("corrections.md"),
+                tuple(pub.site.corrections_log()))
+
+
+def record_feed(pub: Published, record: Record) -> Feed | None:
+    """The feed that follows a person, event or organization."""
+    site = pub.site
+    if isinstance(record, Event):
+        records = [*site.timeline(record), *site.children(record)]
+    elif isinstance(record, (Person, Organization)):
+        records = [r for r in site.archive.referrers(record.id) if r.kind in ENTRY_KINDS]
+    else:
+        return None
+    page = pub.page_of(record)
+    return Feed(page + "feed.xml", f"{site.title(record)} – {site.settings.title}", page, tuple(records))
+
+
+def tag_feed(pub: Published, tag: str, records: list[Record]) -> Feed:
+    anchor = pub.site.tag_anchors[tag]
+    return Feed(f"tags/{anchor}/feed.xml", f"Tag: {tag} – {pub.site.settings.title}",
+                f"{page_url('tags.md')}#{anchor}", tuple(r for r in records if r.kind in ENTRY_KINDS))
+
+
+def all_feeds(pub: Published) -> list[Feed]:
+    feeds = [archive_feed(pub), corrections_feed(pub)]
+    for record in pub.site.sorted(pub.site.public.values()):
+        feed = record_feed(pub, record)
+        if feed is not None:
+            feeds.append(feed)
+    feeds += [tag_feed(pub, tag, records) for tag, records in pub.site.tags()]
+    return feeds
+
+
+def feeds_of_page(pub: Published, uri: str, record: Record | None) -> list[tuple[str, str]]:
+    """(path, title) of the feeds a page links in its head: the archive's, then the page's own."""
+    site = pub.site
+    found = [("feed.xml", site.settings.title)]
+    if record is not None:
+        own = record_feed(pub, record)
+        if own is not None:
+            found.append((own.path, own.title))
+        if isinstance(record, Correction):
+            found.append(("corrections/feed.xml", f"Corrections – {site.settings.title}"))
+        for tag in dict.fromkeys(record.tags):
+            found.append((f"tags/{site.tag_anchors[tag]}/feed.xml", f"Tag: {tag} – {site.settings.title}"))
+    elif uri == "corrections.md":
+        found.append(("corrections/feed.xml", f"Corrections – {site.settings.title}"))
+    elif uri == "tags.md":
+        found += [(f"tags/{site.tag_anchors[tag]}/feed.xml", f"Tag: {tag} – {site.settings.title}")
+                  for tag, _ in site.tags()]
+    return found
+
+
+def link_href(from_page: str, feed_path: str) -> str:
+    """A feed's address relative to a page (the site works under any sub-path)."""
+    folder, _, name = feed_path.rpartition("/")
+    return relative_url(from_page, folder + "/" if folder else "").removeprefix("./") + name
+
+
+@dataclass(frozen=True)
+class Entry:
+    record: Record
+    published: datetime
+    updated: datetime
+
+
+def entries(pub: Published, feed: Feed) -> list[Entry]:
+    """The feed's entries, most recently updated first, at most LIMIT."""
+    out = []
+    for record in {r.id: r for r in feed.records}.values():
+        when = pub.site.when(record)
+        if when is None:
+            continue
+        modified = pub.modified(record) or when
+        published = pub.instant(when)
+        out.append(Entry(record, published, max(published, pub.instant(modified))))
+    out.sort(key=lambda e: (e.updated, e.published, e.record.kind, e.record.id), reverse=True)
+    return out[:LIMIT]
+
+
+def atom(pub: Published, feed: Feed) -> bytes:
+    site = pub.site
+    chosen = entries(pub, feed)
+    fg = FeedGenerator()
+    fg.id(pub.url(feed.path))
+    fg.title(_xml(feed.title))
+    fg.updated(chosen[0].updated if chosen else pub.newest)
+    fg.author({"name": _xml(site.settings.title), "uri": pub.url("")})
+    fg.link(href=pub.url(feed.page), rel="alternate", type="text/html")
+    fg.link(href=pub.url(feed.path), rel="self", type=ATOM)
+    fg.language(getattr(site.settings, "language", None) or "en")
+    fg.generator("news-archive-generator")
+    if site.settings.description:
+        fg.subtitle(_xml(site.settings.description))
+    for entry in chosen:
+        record = entry.record
+        fe = fg.add_entry(order="append")
+        fe.id(pub.record_url(record))
+        fe.title(_xml(site.title(record)))
+        fe.link(href=pub.record_url(record), rel="alternate", type="text/html")
+        fe.published(entry.published)
+        fe.updated(entry.updated)
+        fe.category({"term": record.kind, "label": KIND_LABELS[record.kind]})
+        author = _author(pub, record)
+        if author:
+            fe.author({"name": _xml(author)})
+        summary = pub.description(record)
+        if summary:
+            fe.summary(_xml(summary))
+    return fg.atom_str(pretty=True)
+
+
+def _author(pub: Published, record: Record) -> str | None:
+    site = pub.site
+    if isinstance(record, Article):
+        names = [p.title for p in site.many(record.authors)]
+        return ", ".join(names) if names else (record.byline or _title(site.get(record.outlet)))
+    if isinstance(record, Quote):
+        return _title(site.get(record.speaker))
+    if isinstance(record, Update):
+        return _title(site.outlet(record))
+    if isinstance(record, Correction):
+        return _title(site.get(record.by))
+    return None
+
+
+def _title(record: Record | None) -> str | None:
+    return record.title if record is not None else None
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def write_feeds(pub: Published, site_dir: Path) -> int:
+    feeds = all_feeds(pub)
+    for feed in feeds:
+        path = site_dir / feed.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(atom(pub, feed))
+    return len(feeds)
+
+
+__all__ = ["ATOM", "Feed", "LIMIT", "all_feeds", "atom", "entries", "feeds_of_page", "link_href", "write_feeds"]

@@ -1,0 +1,224 @@
+"""Linked data (schema.org JSON-LD) for every page: one connected graph with stable @ids.
+
+Each record is one node whose @id is its page's absolute address with its kind
+as the fragment (`https://…/people/mark-esper/#person`), so the graphs of all
+pages join into one graph of the archive. A page's graph holds the archive (an
+Organization with its corrections policy), the web site, the web page, the
+page's record in full, its updates and corrections in full, and a small node
+(type, name, url) for every other record it names.
+
+    article     NewsArticle (+ LiveBlogPosting with liveBlogUpdate when it has updates)
+    quote       Quotation: creator/spokenByCharacter, isBasedOn the reporting article
+    update      BlogPosting, isPartOf its article
+    correction  CorrectionComment: about its target, with its date and text
+    event       Event: startDate/endDate, location, superEvent/subEvent
+    person      Person: alternateName, sameAs
+    organization NewsMediaOrganization (outlets, news agencies) or Organization
+
+Every node's `url` is its page in this archive; addresses elsewhere (Wikipedia,
+the outlet's own copy of an article, an organization's site) are `sameAs`.
+Record text is data here, never HTML: `script_json` escapes <, > and & so no
+text can end the <script> element it is printed in.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from markupsafe import Markup
+
+from generator.models import Article, Correction, Event, Organization, Person, Quote, Record, Update
+from generator.pages import Page, page_url
+from generator.publication import Published
+from generator.richtext import plain_text
+
+CONTEXT = "https://schema.org"
+NEWS_MEDIA = ("outlet", "news-agency")
+CREATIVE_WORKS = ("article", "quote", "update", "correction")
+
+Node = dict[str, Any]
+
+
+def script_json(data: Any) -> Markup:
+    """JSON safe inside <script type="application/ld+json">: <, > and & as \\u escapes."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+def page_graph(pub: Published, page: Page | None, record: Record | None, url: str | None = None) -> dict:
+    """The JSON-LD document of one page: a record's page, an index page, or (page None) another page."""
+    graph = _Graph(pub)
+    page_address = pub.url(page.url if page else url or "")
+    nodes: list[Node] = [archive_node(pub), website_node(pub)]
+    webpage: Node = {"@id": f"{page_address}#webpage", "@type": _page_type(record), "url": page_address,
+                     "isPartOf": {"@id": pub.url("#website")}, "publisher": {"@id": pub.archive_id}}
+    if page is not None:
+        webpage["name"] = page.title
+        if page.description:
+            webpage["description"] = page.description
+        if page.updated:
+            webpage["dateModified"] = page.updated
+    language = getattr(pub.site.settings, "language", None)
+    if language:
+        webpage["inLanguage"] = language
+    nodes.append(webpage)
+    if record is not None:
+        webpage["mainEntity"] = {"@id": pub.node_id(record)}
+        nodes += graph.full(record)
+    return {"@context": CONTEXT, "@graph": nodes + graph.stub_nodes()}
+
+
+def archive_node(pub: Published) -> Node:
+    settings = pub.site.settings
+    node: Node = {"@id": pub.archive_id, "@type": "Organization", "name": settings.title, "url": pub.url(""),
+                  "correctionsPolicy": pub.url(page_url("corrections.md"))}
+    if settings.description:
+        node["description"] = settings.description
+    return node
+
+
+def website_node(pub: Published) -> Node:
+    return {"@id": pub.url("#website"), "@type": "WebSite", "name": pub.site.settings.title, "url": pub.url(""),
+            "publisher": {"@id": pub.archive_id}}
+
+
+def types_of(pub: Published, record: Record) -> str | list[str]:
+    if isinstance(record, Article):
+        return ["NewsArticle", "LiveBlogPosting"] if _updates(pub, record) else "NewsArticle"
+    if isinstance(record, Organization):
+        return "NewsMediaOrganization" if record.org_kind in NEWS_MEDIA else "Organization"
+    return {"quote": "Quotation", "update": "BlogPosting", "correction": "CorrectionComment",
+            "event": "Event", "person": "Person"}[record.kind]
+
+
+def _page_type(record: Record | None) -> str:
+    if record is None:
+        return "CollectionPage"
+    return "ProfilePage" if isinstance(record, Person) else "WebPage"
+
+
+def _updates(pub: Published, article: Article) -> list[Record]:
+    return pub.site.referrers(article, "update", "article")
+
+
+class _Graph:
+    """Builds full nodes and remembers every other record they name, for its small node."""
+
+    def __init__(self, pub: Published):
+        self.pub = pub
+        self.site = pub.site
+        self.named: dict[str, Record] = {}
+        self.done: set[str] = set()
+
+    # references -------------------------------------------------------------
+
+    def ref(self, record: Record | None) -> Node | None:
+        if record is None:
+            return None
+        self.named.setdefault(record.id, record)
+        return {"@id": self.pub.node_id(record)}
+
+    def refs(self, ids) -> list[Node]:
+        return [self.ref(r) for r in self.site.many(dict.fromkeys(ids))]  # type: ignore[misc]
+
+    def stub_nodes(self) -> list[Node]:
+        return [self.stub(r) for i, r in self.named.items() if i not in self.done]
+
+    def stub(self, record: Record) -> Node:
+        return {"@id": self.pub.node_id(record), "@type": types_of(self.pub, record),
+                "name": self.site.title(record), "url": self.pub.record_url(record)}
+
+    # full nodes -------------------------------------------------------------
+
+    def full(self, record: Record) -> list[Node]:
+        """The record's node, then its updates' and corrections' nodes."""
+        node = self.node(record)
+        extra: list[Record] = []
+        if isinstance(record, Article):
+            updates = _updates(self.pub, record)
+            if updates:
+                node["coverageStartTime"] = record.published_at.iso
+                node["liveBlogUpdate"] = [self.ref(u) for u in updates]
+                extra += updates
+        corrections = self.site.corrections_of(record)
+        if corrections and record.kind in CREATIVE_WORKS:
+            node["correction"] = [self.ref(c) for c in corrections]
+        extra += corrections
+        nodes = [node]
+        for other in extra:
+            if other.id not in self.done:
+                nodes.append(self.node(other))
+        return nodes
+
+    def node(self, record: Record) -> Node:
+        self.done.add(record.id)
+        node: Node = {"@id": self.pub.node_id(record), "@type": types_of(self.pub, record),
+                      "name": self.site.title(record), "url": self.pub.record_url(record)}
+        builder = getattr(self, f"_{record.kind}")
+        builder(record, node)
+        return {k: v for k, v in node.items() if v not in (None, [], "")}
+
+    def _text(self, record: Record, field: str) -> str | None:
+        text = getattr(record, field, None)
+        if not text:
+            return None
+        resolve = lambda i: ("#", self.site.title(self.site.get(i)) if self.site.get(i) else i)  # noqa: E731
+        return plain_text(text, resolve, record.text_format == "plain")
+
+    def _article(self, a: Article, node: Node) -> None:
+        outlet = self.site.get(a.outlet)
+        modified = self.pub.modified(a)
+        authors = self.refs(a.authors)
+        node.update(headline=a.headline, datePublished=a.published_at.iso,
+                    dateModified=modified.iso if modified else a.published_at.iso,
+                    publisher=self.ref(outlet), author=authors or self.ref(outlet), creditText=a.byline,
+                    articleSection=a.section, inLanguage=a.language, description=self._text(a, "summary"),
+                    sameAs=a.url, about=self.refs(a.events), mentions=self.refs([*a.people, *a.organizations]))
+
+    def _quote(self, q: Quote, node: Node) -> None:
+        speaker = self.site.get(q.speaker)
+        node.update(text=q.text, creator=self.ref(speaker),
+                    spokenByCharacter=self.ref(speaker) if isinstance(speaker, Person) else None,
+                    isBasedOn=self.ref(self.site.get(q.article)), contributor=self.ref(self.site.get(q.via)),
+                    dateCreated=q.said.iso if q.said else None, about=self.refs(q.events),
+                    description=self._text(q, "context"))
+
+    def _update(self, u: Update, node: Node) -> None:
+        node.update(headline=self.site.title(u), datePublished=u.at.iso, articleBody=self._text(u, "text"),
+                    isPartOf=self.ref(self.site.get(u.article)), about=self.refs(u.events),
+                    mentions=self.refs([*u.people, *u.quotes]))
+
+    def _correction(self, c: Correction, node: Node) -> None:
+        target = self.site.get(c.target)
+        issuer = getattr(c, "issuer", None)
+        author = self.ref(self.site.get(c.by))
+        if author is None and issuer == "archive":
+            author = {"@id": self.pub.archive_id}
+        elif author is None and issuer == "outlet" and target is not None:
+            author = self.ref(self.site.outlet(target))
+        node.update(text=self._text(c, "text"), datePublished=c.at.iso, genre=c.correction_kind,
+                    about=self.ref(target), author=author, sameAs=c.source,
+                    parentItem=self.ref(target) if target is not None and target.kind in CREATIVE_WORKS else None,
+                    citation=self.refs(getattr(c, "reported_in", None) or []))
+
+    def _event(self, e: Event, node: Node) -> None:
+        start = e.date or e.start
+        node.update(startDate=start.iso if start else None, endDate=e.end.iso if e.end else None,
+                    location={"@type": "Place", "name": e.location} if e.location else None,
+                    superEvent=self.ref(self.site.get(e.part_of)),
+                    subEvent=[self.ref(c) for c in self.site.children(e)],
+                    about=self.refs([*e.people, *e.organizations]), description=self._text(e, "summary"))
+
+    def _person(self, p: Person, node: Node) -> None:
+        node.update(alternateName=p.other_names, sameAs=p.same_as, description=self._text(p, "summary"),
+                    jobTitle=list(dict.fromkeys(r.title for r in p.roles)),
+                    affiliation=self.refs(r.organization for r in p.roles if r.organization))
+
+    def _organization(self, o: Organization, node: Node) -> None:
+        node.update(alternateName=o.other_names, sameAs=[*([o.url] if o.url else []), *o.same_as],
+                    description=self._text(o, "summary"))
+
+
+__all__ = ["page_graph", "script_json", "types_of"]

@@ -1,0 +1,74 @@
+"""What a page's <head> says about it besides its title: linked data, feeds, Open Graph.
+
+`head_meta` returns the values site_config/overrides/main.html prints in
+Material's `extrahead` block. MkDocs' theme templates do not autoescape, so
+every value is Markup escaped once here (attribute values by markupsafe, the
+JSON-LD by jsonld.script_json); the template adds nothing but the tags.
+
+- JSON-LD: the page's graph (generator/jsonld.py);
+- <link rel="alternate">: the Atom feeds the page belongs to (the archive's, the
+  person's, event's, organization's or tag's, the corrections'), an event's
+  iCalendar file, a record's JSON;
+- Open Graph (og:title, og:description, og:url, og:type, og:site_name) and a
+  Twitter "summary" card. The canonical link is Material's own (from site_url).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from generator.feeds import ATOM, feeds_of_page, link_href
+from generator.jsonld import page_graph, script_json
+from generator.models import Article, Event, Person, Record
+from generator.pages import Page
+from generator.publication import Published
+
+OG_TYPES = {"article": "article", "update": "article", "quote": "article", "correction": "article"}
+
+
+def head_meta(pub: Published, page: Page | None, record: Record | None, url: str = "",
+              title: str | None = None) -> dict[str, Any]:
+    """page.meta entries for one page: ours (`page`, and `record` for a record's page), or another
+    page of the site (page None: its URL and, when known, its title)."""
+    here = page.url if page is not None else url
+    title = page.title if page is not None else title
+    description = (page.description if page is not None else "") or pub.site.settings.description
+    links = [_link(ATOM, link_href(here, path), name) for path, name in feeds_of_page(pub, page.uri if page else "",
+                                                                                     record)]
+    if isinstance(record, Event):
+        links.append(_link("text/calendar", "event.ics", f"{pub.site.title(record)} (iCalendar)"))
+    elif page is not None and page.uri == "events.md":
+        links.append(_link("text/calendar", link_href(here, "events.ics"), "All events (iCalendar)"))
+    if record is not None:
+        links.append(_link("application/json", "index.json", f"{pub.site.title(record)} (JSON)"))
+    og_type = "profile" if isinstance(record, Person) else OG_TYPES.get(record.kind if record else "", "website")
+    meta = [("property", "og:site_name", pub.site.settings.title), ("property", "og:type", og_type),
+            ("property", "og:url", pub.url(here))]
+    if title:
+        meta.append(("property", "og:title", title))
+    if description:
+        meta.append(("property", "og:description", description))
+    if isinstance(record, Article):
+        modified = pub.modified(record)
+        meta.append(("property", "article:published_time", record.published_at.iso))
+        if modified is not None:
+            meta.append(("property", "article:modified_time", modified.iso))
+    meta.append(("name", "twitter:card", "summary"))
+    if title:
+        meta.append(("name", "twitter:title", title))
+    if description:
+        meta.append(("name", "twitter:description", description))
+    return {
+        "arc_jsonld": script_json(page_graph(pub, page, record, here)),
+        "arc_links": links,
+        "arc_meta": [{"attr": Markup(a), "name": Markup(n), "content": escape(c)} for a, n, c in meta],
+    }
+
+
+def _link(kind: str, href: str, title: str) -> dict[str, Markup]:
+    return {"type": Markup(kind), "href": escape(href), "title": escape(title)}
+
+
+__all__ = ["head_meta"]

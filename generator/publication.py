@@ -1,0 +1,106 @@
+"""What every data output of the archive needs: absolute URLs and the records' own times.
+
+The JSON-LD, feeds, calendars and open data all name records by the same
+absolute URLs (the site's public address + the page's URL) and date them by the
+same times: a record's own time, and its last revision (an update of an article,
+a correction of anything). Days stand for midnight in the site's time zone. Only
+published records are ever named: `Site.public`, `Site.get` and the archive's
+referrers leave drafts out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, time, timezone
+from functools import cached_property
+
+from generator.dates import When
+from generator.models import Article, Record
+from generator.pages import Page, page_uri, page_url
+from generator.site import Site
+from generator.sources import FOLDER_OF
+
+ENTRY_KINDS = ("article", "update", "quote", "correction", "event")  # records with a time of their own
+KIND_LABELS = {kind: kind.capitalize() for kind in FOLDER_OF}
+
+
+@dataclass
+class Published:
+    """The site as it is published at `base` (the site's address, ending in '/')."""
+
+    site: Site
+    base: str
+    pages: dict[str, Page] = field(default_factory=dict)  # by uri, for titles and descriptions
+
+    def __post_init__(self) -> None:
+        self.base = self.base if not self.base or self.base.endswith("/") else self.base + "/"
+        self.base = self.base or "/"  # without a site_url: root-relative addresses
+
+    @property
+    def zone(self):
+        return self.site.settings.timezone or timezone.utc
+
+    # --- addresses ---------------------------------------------------------
+
+    def url(self, relative: str) -> str:
+        """An absolute URL from a URL relative to the site root ('people/x/', 'feed.xml')."""
+        return self.base + relative
+
+    def page_of(self, record: Record) -> str:
+        """The record's page URL relative to the site root, e.g. 'people/mark-esper/'."""
+        return page_url(page_uri(record))
+
+    def record_url(self, record: Record) -> str:
+        return self.url(self.page_of(record))
+
+    def node_id(self, record: Record) -> str:
+        """The record's stable JSON-LD @id: its page's address and its kind as the fragment."""
+        return f"{self.record_url(record)}#{record.kind}"
+
+    def json_path(self, record: Record) -> str:
+        return self.page_of(record) + "index.json"
+
+    @property
+    def archive_id(self) -> str:
+        return self.url("#archive")
+
+    @cached_property
+    def _by_uri(self) -> dict[str, Record]:
+        return {page_uri(r): r for r in self.site.public.values()}
+
+    def record_at(self, uri: str) -> Record | None:
+        """The record whose page has this uri (None for index pages)."""
+        return self._by_uri.get(uri)
+
+    def description(self, record: Record) -> str:
+        page = self.pages.get(page_uri(record))
+        return page.description if page else ""
+
+    # --- times -------------------------------------------------------------
+
+    def instant(self, when: When) -> datetime:
+        """The moment a When names; a day is its midnight in the site's time zone."""
+        if when.is_day:
+            return datetime.combine(when.value, time(), tzinfo=self.zone)  # type: ignore[arg-type]
+        return when.value  # type: ignore[return-value]
+
+    def revisions(self, record: Record) -> list[Record]:
+        """What changed a record after it appeared: an article's updates, corrections of anything."""
+        found = self.site.corrections_of(record)
+        if isinstance(record, Article):
+            found = self.site.referrers(record, "update", "article") + found
+        return found
+
+    def modified(self, record: Record) -> When | None:
+        """The latest of a record's own time and its revisions' times."""
+        times = [w for w in (self.site.when(r) for r in [record, *self.revisions(record)]) if w]
+        return max(times, key=lambda w: w.sort_key) if times else None
+
+    @cached_property
+    def newest(self) -> datetime:
+        """The newest moment any published record names (a fixed point for empty feeds)."""
+        times = [self.instant(w) for w in (self.site.when(r) for r in self.site.public.values()) if w]
+        return max(times, default=datetime(1970, 1, 1, tzinfo=timezone.utc))
+
+
+__all__ = ["ENTRY_KINDS", "KIND_LABELS", "Published"]
