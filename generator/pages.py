@@ -35,6 +35,7 @@ INDEX_PAGES = {
     "corrections.md": ("corrections.html.j2", "Corrections log"),
     "tags.md": ("tags.html.j2", "Tags"),
     "search.md": ("search.html.j2", "Search"),
+    "about-data.md": ("about-data.html.j2", "About the data"),
 }
 DESCRIPTION_MAX = 200
 
