@@ -30,10 +30,16 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
+from generator import urls_kept
 from generator.archive import Archive, load
+from generator.calendars import write_calendars
 from generator.config import Settings, load_settings
+from generator.feeds import write_feeds
+from generator.opendata import write_open_data
+from generator.page_head import head_meta
 from generator.pages import Heading, Page, Renderer, Site, redirects
 from generator.problems import ContentError, as_text
+from generator.publication import Published
 from generator.search import SearchIndexError, search_records, write_index
 
 log = logging.getLogger("mkdocs.plugins.archive")
@@ -49,6 +55,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     """`plugins: [archive]` in mkdocs.yml: validate content, then add its pages."""
 
     preloaded: tuple[Settings, Archive] | None = None  # set by build_site, which validated already
+    published_dir: Path | None = None  # set by build_site: the real site folder, whose urls.txt is kept
+    urls: list[str] | None = None  # the page URLs this build publishes, set once they were checked
 
     def on_config(self, config):
         root = Path(config.config_file_path or ".").parent
@@ -60,6 +68,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         config.site_name = Markup(escape(settings.title))
         config.site_description = Markup(escape(settings.description)) if settings.description else None
         self.updated = max((p.updated for p in self.pages.values() if p.updated), default="1970-01-01")
+        # the archive as data (JSON-LD, feeds, calendars, JSON): absolute addresses from site_url
+        self.published = Published(self.site, config.site_url or "", self.pages)
+        if self.urls is None:  # plain `mkdocs build`: checked here, before MkDocs cleans site_dir
+            self.urls = _keep_urls(self, config, archive)
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -71,8 +83,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         ours = self.pages.get(page.file.src_uri)
-        if ours is None:
+        if ours is None:  # a page of docs_dir: its head says what the archive knows of it
+            page.meta.update(head_meta(self.published, None, None, page.url, page.title))
             return markdown
+        page.meta.update(head_meta(self.published, ours, self.published.record_at(ours.uri)))
         page.meta["title"] = Markup(escape(ours.title))
         if ours.description:
             page.meta["description"] = Markup(escape(ours.description))
@@ -94,6 +108,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
         log.info("search: indexed %d records with Pagefind", count)
+        site_dir = Path(config.site_dir)
+        records = write_open_data(self.published, site_dir)
+        feeds = write_feeds(self.published, site_dir)
+        events = write_calendars(self.published, site_dir)
+        urls_kept.write_manifest(site_dir, self.urls)
+        log.info("data: %d records as JSON, JSON Lines and SQLite, %d feeds, %d event calendars",
+                 records, feeds, events)
 
 
 def _toc(headings: tuple[Heading, ...]) -> TableOfContents:
@@ -119,6 +140,16 @@ def load_content(content_dir: Path, settings_file: Path) -> tuple[Settings, Arch
     if problems:
         raise PluginError("content has problems, nothing was built:\n" + as_text(problems, count))
     return settings, archive
+
+
+def _keep_urls(plugin: ArchivePlugin, config, archive: Archive) -> list[str]:
+    """URLs never break: refuse to drop one the previous build in the output folder published."""
+    root = Path(config.config_file_path or ".").parent
+    try:
+        return urls_kept.keep(Path(plugin.published_dir or config.site_dir) / urls_kept.MANIFEST, archive,
+                              Path(config.docs_dir), (root / plugin.config.settings).parent / urls_kept.REMOVED)
+    except urls_kept.UrlsLost as error:
+        raise PluginError(str(error)) from None
 
 
 def _add(files: Files, file: File) -> None:
@@ -155,6 +186,8 @@ def build_site(config_file: Path, site_dir: Path, content_dir: Path | None = Non
         root = config_file.resolve().parent
         content_dir = content_dir or root / plugin.config.content
         plugin.preloaded = load_content(content_dir, root / plugin.config.settings)
+        plugin.published_dir = site_dir
+        plugin.urls = _keep_urls(plugin, config, plugin.preloaded[1])
         mkdocs_build(config)
         _swap(staging, site_dir)
     except PluginError as error:
