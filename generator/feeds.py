@@ -27,7 +27,6 @@ from feedgen.feed import FeedGenerator
 from generator.models import Article, Correction, Event, Organization, Person, Quote, Record, Update
 from generator.pages import page_url
 from generator.publication import ENTRY_KINDS, KIND_LABELS, Published
-from generator.richtext import relative_url
 
 LIMIT = 50
 ATOM = "application/atom+xml"
@@ -43,14 +42,16 @@ class Feed:
     records: tuple[Record, ...]  # candidate entries (only those with a time become entries)
 
 
+FOLLOWED = (Person, Event, Organization)  # records with a feed of their own
+
+
 def archive_feed(pub: Published) -> Feed:
     records = [r for r in pub.site.public.values() if r.kind in ENTRY_KINDS]
     return Feed("feed.xml", pub.site.settings.title, "", tuple(records))
 
 
 def corrections_feed(pub: Published) -> Feed:
-    return Feed("corrections/feed.xml", f"Corrections – {pub.site.settings.title}", page_url("corrections.md"),
-                tuple(pub.site.corrections_log()))
+    return Feed(*_corrections(pub), page_url("corrections.md"), tuple(pub.site.corrections_log()))
 
 
 def record_feed(pub: Published, record: Record) -> Feed | None:
@@ -58,18 +59,16 @@ def record_feed(pub: Published, record: Record) -> Feed | None:
     site = pub.site
     if isinstance(record, Event):
         records = [*site.timeline(record), *site.children(record)]
-    elif isinstance(record, (Person, Organization)):
+    elif isinstance(record, FOLLOWED):
         records = [r for r in site.archive.referrers(record.id) if r.kind in ENTRY_KINDS]
     else:
         return None
-    page = pub.page_of(record)
-    return Feed(page + "feed.xml", f"{site.title(record)} – {site.settings.title}", page, tuple(records))
+    return Feed(*_own(pub, record), pub.page_of(record), tuple(records))
 
 
 def tag_feed(pub: Published, tag: str, records: list[Record]) -> Feed:
-    anchor = pub.site.tag_anchors[tag]
-    return Feed(f"tags/{anchor}/feed.xml", f"Tag: {tag} – {pub.site.settings.title}",
-                f"{page_url('tags.md')}#{anchor}", tuple(r for r in records if r.kind in ENTRY_KINDS))
+    return Feed(*_tag(pub, tag), f"{page_url('tags.md')}#{pub.site.tag_anchors[tag]}",
+                tuple(r for r in records if r.kind in ENTRY_KINDS))
 
 
 def all_feeds(pub: Published) -> list[Feed]:
@@ -82,30 +81,40 @@ def all_feeds(pub: Published) -> list[Feed]:
     return feeds
 
 
+# (path, title) of each feed, shared by the feeds and the pages that link them
+def _own(pub: Published, record: Record) -> tuple[str, str]:
+    return pub.page_of(record) + "feed.xml", f"{pub.site.title(record)} – {pub.site.settings.title}"
+
+
+def _tag(pub: Published, tag: str) -> tuple[str, str]:
+    return f"tags/{pub.site.tag_anchors[tag]}/feed.xml", f"Tag: {tag} – {pub.site.settings.title}"
+
+
+def _corrections(pub: Published) -> tuple[str, str]:
+    return "corrections/feed.xml", f"Corrections – {pub.site.settings.title}"
+
+
 def feeds_of_page(pub: Published, uri: str, record: Record | None) -> list[tuple[str, str]]:
     """(path, title) of the feeds a page links in its head: the archive's, then the page's own."""
-    site = pub.site
-    found = [("feed.xml", site.settings.title)]
+    found = [("feed.xml", pub.site.settings.title)]
     if record is not None:
-        own = record_feed(pub, record)
-        if own is not None:
-            found.append((own.path, own.title))
+        if isinstance(record, FOLLOWED):
+            found.append(_own(pub, record))
         if isinstance(record, Correction):
-            found.append(("corrections/feed.xml", f"Corrections – {site.settings.title}"))
-        for tag in dict.fromkeys(record.tags):
-            found.append((f"tags/{site.tag_anchors[tag]}/feed.xml", f"Tag: {tag} – {site.settings.title}"))
+            found.append(_corrections(pub))
+        found += [_tag(pub, tag) for tag in dict.fromkeys(record.tags)]
     elif uri == "corrections.md":
-        found.append(("corrections/feed.xml", f"Corrections – {site.settings.title}"))
+        found.append(_corrections(pub))
     elif uri == "tags.md":
-        found += [(f"tags/{site.tag_anchors[tag]}/feed.xml", f"Tag: {tag} – {site.settings.title}")
-                  for tag, _ in site.tags()]
+        found += [_tag(pub, tag) for tag in pub.site.tag_anchors]
     return found
 
 
-def link_href(from_page: str, feed_path: str) -> str:
-    """A feed's address relative to a page (the site works under any sub-path)."""
-    folder, _, name = feed_path.rpartition("/")
-    return relative_url(from_page, folder + "/" if folder else "").removeprefix("./") + name
+def link_href(from_page: str, path: str) -> str:
+    """A file's address relative to a directory-style page URL (the site works under any sub-path)."""
+    if from_page and path.startswith(from_page):
+        return path[len(from_page):]
+    return "../" * from_page.count("/") + path
 
 
 @dataclass(frozen=True)

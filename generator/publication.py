@@ -31,6 +31,7 @@ class Published:
     site: Site
     base: str
     pages: dict[str, Page] = field(default_factory=dict)  # by uri, for titles and descriptions
+    _page_urls: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.base = self.base if not self.base or self.base.endswith("/") else self.base + "/"
@@ -48,7 +49,10 @@ class Published:
 
     def page_of(self, record: Record) -> str:
         """The record's page URL relative to the site root, e.g. 'people/mark-esper/'."""
-        return page_url(page_uri(record))
+        url = self._page_urls.get(record.id)
+        if url is None:
+            url = self._page_urls[record.id] = page_url(page_uri(record))
+        return url
 
     def record_url(self, record: Record) -> str:
         return self.url(self.page_of(record))
