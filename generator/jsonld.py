@@ -36,6 +36,7 @@ from generator.richtext import plain_text
 CONTEXT = "https://schema.org"
 NEWS_MEDIA = ("outlet", "news-agency")
 CREATIVE_WORKS = ("article", "quote", "update", "correction")
+DATA_PAGE = "about-data.md"
 
 Node = dict[str, Any]
 
@@ -47,13 +48,17 @@ def script_json(data: Any) -> Markup:
     return Markup(text)
 
 
-def page_graph(pub: Published, page: Page | None, record: Record | None, url: str | None = None) -> dict:
-    """The JSON-LD document of one page: a record's page, an index page, or (page None) another page."""
+def page_graph(pub: Published, page: Page | None, record: Record | None, url: str = "",
+               title: str | None = None) -> dict:
+    """The JSON-LD document of one page: a record's page, an index page, or (page None) another page
+    of the site (its URL and, when known, its title)."""
     graph = _Graph(pub)
-    page_address = pub.url(page.url if page else url or "")
+    page_address = pub.url(page.url if page else url)
     nodes: list[Node] = [archive_node(pub), website_node(pub)]
-    webpage: Node = {"@id": f"{page_address}#webpage", "@type": _page_type(record), "url": page_address,
+    webpage: Node = {"@id": f"{page_address}#webpage", "@type": _page_type(page, record), "url": page_address,
                      "isPartOf": {"@id": pub.url("#website")}, "publisher": {"@id": pub.archive_id}}
+    if title and page is None:
+        webpage["name"] = title
     if page is not None:
         webpage["name"] = page.title
         if page.description:
@@ -67,6 +72,10 @@ def page_graph(pub: Published, page: Page | None, record: Record | None, url: st
     if record is not None:
         webpage["mainEntity"] = {"@id": pub.node_id(record)}
         nodes += graph.full(record)
+    elif page is not None and page.uri == DATA_PAGE:
+        dataset = dataset_node(pub, page_address)
+        webpage["mainEntity"] = {"@id": dataset["@id"]}
+        nodes.append(dataset)
     return {"@context": CONTEXT, "@graph": nodes + graph.stub_nodes()}
 
 
@@ -84,6 +93,21 @@ def website_node(pub: Published) -> Node:
             "publisher": {"@id": pub.archive_id}}
 
 
+def dataset_node(pub: Published, page_address: str) -> Node:
+    """The archive's downloads as a schema.org Dataset (described on the "About the data" page)."""
+    settings = pub.site.settings
+    description = (f"Every published record of {settings.title} (articles, quotes, updates, corrections, "
+                   "events, people and organizations) with its references, as JSON Lines and SQLite.")
+    return {"@id": f"{page_address}#dataset", "@type": "Dataset", "name": f"{settings.title}: the records",
+            "description": description, "url": page_address, "creator": {"@id": pub.archive_id},
+            "publisher": {"@id": pub.archive_id}, "isAccessibleForFree": True,
+            "distribution": [
+                {"@type": "DataDownload", "encodingFormat": "application/jsonl",
+                 "contentUrl": pub.url("data/archive.jsonl")},
+                {"@type": "DataDownload", "encodingFormat": "application/vnd.sqlite3",
+                 "contentUrl": pub.url("data/archive.sqlite")}]}
+
+
 def types_of(pub: Published, record: Record) -> str | list[str]:
     if isinstance(record, Article):
         return ["NewsArticle", "LiveBlogPosting"] if _updates(pub, record) else "NewsArticle"
@@ -93,10 +117,12 @@ def types_of(pub: Published, record: Record) -> str | list[str]:
             "event": "Event", "person": "Person"}[record.kind]
 
 
-def _page_type(record: Record | None) -> str:
-    if record is None:
-        return "CollectionPage"
-    return "ProfilePage" if isinstance(record, Person) else "WebPage"
+def _page_type(page: Page | None, record: Record | None) -> str:
+    if record is not None:
+        return "ProfilePage" if isinstance(record, Person) else "WebPage"
+    if page is None or page.uri in ("index.md", DATA_PAGE):
+        return "WebPage"
+    return "SearchResultsPage" if page.uri == "search.md" else "CollectionPage"  # the lists
 
 
 def _updates(pub: Published, article: Article) -> list[Record]:

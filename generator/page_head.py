@@ -61,7 +61,7 @@ def head_meta(pub: Published, page: Page | None, record: Record | None, url: str
     if description:
         meta.append(("name", "twitter:description", description))
     return {
-        "arc_jsonld": script_json(page_graph(pub, page, record, here)),
+        "arc_jsonld": script_json(page_graph(pub, page, record, here, title)),
         "arc_links": links,
         "arc_meta": [{"attr": Markup(a), "name": Markup(n), "content": escape(c)} for a, n, c in meta],
     }

@@ -207,6 +207,16 @@ def test_the_archive_is_an_organization_with_a_corrections_policy(seed):
     assert (seed.root / "corrections/index.html").exists()
 
 
+def test_the_downloads_are_a_dataset_on_the_about_the_data_page(seed):
+    nodes = expand(ld_document((seed.root / "about-data/index.html").read_text("utf-8")))
+    page = nodes[BASE + "about-data/#webpage"]
+    (dataset,) = ids(page, "mainEntity")
+    assert types(nodes[dataset]) == {"Dataset"} and ids(nodes[dataset], "creator") == [BASE + "#archive"]
+    downloads = [value(d, "contentUrl") for d in nodes[dataset][SCHEMA + "distribution"]]
+    assert downloads == [BASE + "data/archive.jsonl", BASE + "data/archive.sqlite"]
+    assert all((seed.root / d[len(BASE):]).is_file() for d in downloads)
+
+
 # --- head: Open Graph, Twitter, canonical, feed links --------------------------
 
 
