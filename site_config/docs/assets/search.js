@@ -147,8 +147,9 @@
     }
 
     function renderMore() {
-      var next = shown.splice(0, PAGE);
+      var next = shown.splice(0, PAGE), mine = ticket;
       return Promise.all(next.map(function (r) { return r.data(); })).then(function (data) {
+        if (mine !== ticket) return;  // a newer search replaced the list while these loaded
         data.forEach(function (d) { results.appendChild(resultItem(d)); });
         more.hidden = shown.length === 0;
       });
