@@ -148,7 +148,7 @@ def atom(pub: Published, feed: Feed) -> bytes:
     fg.author({"name": _xml(site.settings.title), "uri": pub.url("")})
     fg.link(href=pub.url(feed.page), rel="alternate", type="text/html")
     fg.link(href=pub.url(feed.path), rel="self", type=ATOM)
-    fg.language(getattr(site.settings, "language", None) or "en")
+    fg.language(site.settings.language)
     fg.generator("news-archive-generator")
     if site.settings.description:
         fg.subtitle(_xml(site.settings.description))

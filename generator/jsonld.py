@@ -65,9 +65,7 @@ def page_graph(pub: Published, page: Page | None, record: Record | None, url: st
             webpage["description"] = page.description
         if page.updated:
             webpage["dateModified"] = page.updated
-    language = getattr(pub.site.settings, "language", None)
-    if language:
-        webpage["inLanguage"] = language
+    webpage["inLanguage"] = pub.site.settings.language
     nodes.append(webpage)
     if record is not None:
         webpage["mainEntity"] = {"@id": pub.node_id(record)}
@@ -218,16 +216,13 @@ class _Graph:
 
     def _correction(self, c: Correction, node: Node) -> None:
         target = self.site.get(c.target)
-        issuer = getattr(c, "issuer", None)
-        author = self.ref(self.site.get(c.by))
-        if author is None and issuer == "archive":
+        author = self.ref(self.site.issuer(c))  # the outlet, the third party, or none
+        if author is None and c.issuer == "archive":
             author = {"@id": self.pub.archive_id}
-        elif author is None and issuer == "outlet" and target is not None:
-            author = self.ref(self.site.outlet(target))
         node.update(text=self._text(c, "text"), datePublished=c.at.iso, genre=c.correction_kind,
                     about=self.ref(target), author=author, sameAs=c.source,
                     parentItem=self.ref(target) if target is not None and target.kind in CREATIVE_WORKS else None,
-                    citation=self.refs(getattr(c, "reported_in", None) or []))
+                    citation=self.refs(c.reported_in))
 
     def _event(self, e: Event, node: Node) -> None:
         start = e.date or e.start

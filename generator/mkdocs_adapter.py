@@ -37,7 +37,7 @@ from generator.config import Settings, load_settings
 from generator.feeds import write_feeds
 from generator.opendata import write_open_data
 from generator.page_head import head_meta
-from generator.pages import Heading, Page, Renderer, Site, redirects
+from generator.pages import Heading, Renderer, Site, redirects
 from generator.problems import ContentError, as_text
 from generator.publication import Published
 from generator.search import SearchIndexError, search_records, write_index
@@ -67,7 +67,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # the archive's name and description come from its settings, escaped once for the theme
         config.site_name = Markup(escape(settings.title))
         config.site_description = Markup(escape(settings.description)) if settings.description else None
-        self.updated = max((p.updated for p in self.pages.values() if p.updated), default="1970-01-01")
         # the archive as data (JSON-LD, feeds, calendars, JSON): absolute addresses from site_url
         self.published = Published(self.site, config.site_url or "", self.pages)
         if self.urls is None:  # plain `mkdocs build`: checked here, before MkDocs cleans site_dir
@@ -90,8 +89,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         page.meta["title"] = Markup(escape(ours.title))
         if ours.description:
             page.meta["description"] = Markup(escape(ours.description))
-        # the sitemap's lastmod: the newest thing the page shows, never the build date
-        page.update_date = ours.updated or self.updated
+        # the sitemap's lastmod: the newest thing the page shows, never the build date (a page has
+        # no day only when no record has one; MkDocs needs some date for the gzipped sitemap)
+        page.update_date = ours.updated or "1970-01-01"
         return ""  # the body is final HTML; there is nothing for Markdown to do
 
     def on_page_content(self, content, page, config, files):
@@ -222,4 +222,4 @@ class BuildFailed(Exception):
     """The builder refused the site; the message says why."""
 
 
-__all__ = ["ArchivePlugin", "BuildFailed", "build_site", "Page"]
+__all__ = ["ArchivePlugin", "BuildFailed", "build_site"]

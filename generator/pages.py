@@ -101,7 +101,9 @@ class Renderer:
             loader=jinja2.FileSystemLoader(str(templates or default_templates())), autoescape=True,
             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
         self.env.filters.update(when=site.time_html)
-        self.archive_updated = max(filter(None, (site.latest_day(r) for r in site.public.values()
+        # each record page's newest day, computed once: it also gives the index pages theirs
+        self.updated = {r.id: site.latest_day(r) for r in site.public.values()}
+        self.archive_updated = max(filter(None, (self.updated[r.id] for r in site.public.values()
                                                  if r.when is not None)), default=None)
 
     def pages(self) -> list[Page]:
@@ -112,7 +114,7 @@ class Renderer:
     def record_page(self, record: Record) -> Page:
         title = self.site.title(record)
         return self._render(page_uri(record), f"{record.kind}.html.j2", title, record,
-                            self.site.latest_day(record) or self.archive_updated,
+                            self.updated[record.id] or self.archive_updated,
                             (self.site.archive.sources[record.id].path,))
 
     def index_page(self, uri: str) -> Page:

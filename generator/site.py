@@ -20,13 +20,9 @@ from markupsafe import Markup, escape
 
 from generator.archive import Archive
 from generator.config import Settings
-from generator.dates import MONTHS, When
+from generator.dates import MONTHS, NO_DATE_SORT_KEY, When
 from generator.models import Article, Correction, Event, Organization, Person, Quote, Record
 
-try:  # the dates module names the key of "no date" (sorts last)
-    from generator.dates import NO_DATE_SORT_KEY
-except ImportError:  # pragma: no cover - older dates module
-    NO_DATE_SORT_KEY = (datetime.max.date(), 2, 0.0)
 
 INVERSE = {"precedes": "follows", "follows": "precedes", "causes": "caused-by", "caused-by": "causes",
            "related": "related"}
