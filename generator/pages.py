@@ -39,6 +39,9 @@ INDEX_PAGES = {
 }
 DESCRIPTION_MAX = 200
 
+# ("record", record id, …) for a record's page(s); ("index", uri, …) for the index pages
+Job = tuple
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -106,10 +109,21 @@ class Renderer:
         self.archive_updated = max(filter(None, (self.updated[r.id] for r in site.public.values()
                                                  if r.when is not None)), default=None)
 
+    def jobs(self) -> list[Job]:
+        """Every page to render, as small picklable values: `pages()` renders them in order, and a
+        parallel or incremental build renders any subset of them (each job is independent)."""
+        jobs: list[Job] = [("record", r.id) for r in self.site.sorted(self.site.public.values())]
+        jobs += [("index", uri) for uri in INDEX_PAGES]
+        return jobs
+
+    def render(self, job: Job) -> Page:
+        kind, key = job[0], job[1]
+        if kind == "record":
+            return self.record_page(self.site.public[key])
+        return self.index_page(key)
+
     def pages(self) -> list[Page]:
-        pages = [self.record_page(r) for r in self.site.sorted(self.site.public.values())]
-        pages += [self.index_page(uri) for uri in INDEX_PAGES]
-        return pages
+        return [self.render(job) for job in self.jobs()]
 
     def record_page(self, record: Record) -> Page:
         title = self.site.title(record)
@@ -213,5 +227,5 @@ def render_site(archive: Archive, settings: Settings, templates: Path | None = N
     return site, Renderer(site, templates).pages()
 
 
-__all__ = ["Heading", "INDEX_PAGES", "Page", "PageContext", "Renderer", "Site", "page_uri", "page_url",
+__all__ = ["Heading", "INDEX_PAGES", "Job", "Page", "PageContext", "Renderer", "Site", "page_uri", "page_url",
            "redirects", "render_site"]
