@@ -186,7 +186,9 @@ def pages(content_dir: Path | None, out: Path, config: Path | None) -> None:
               help=f"Folder to build into  [default: {DEFAULT_SITE_DIR} beside mkdocs.yml]")
 @click.option("--config-file", type=click.Path(path_type=Path, exists=True), default=None,
               help=f"The MkDocs configuration  [default: {ROOT_MARKER} in the archive's root]")
-def build(content_dir: Path | None, site_dir: Path | None, config_file: Path | None) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes to build with (1: serial)  [default: every core]")
+def build(content_dir: Path | None, site_dir: Path | None, config_file: Path | None, workers: int | None) -> None:
     """Validate the content, then build the whole site into SITE_DIR.
 
     A failed build prints every problem and leaves SITE_DIR as it was.
@@ -197,7 +199,7 @@ def build(content_dir: Path | None, site_dir: Path | None, config_file: Path | N
     given = site_dir is not None
     site_dir = site_dir if site_dir is not None else config_file.parent / DEFAULT_SITE_DIR
     try:
-        build_site(config_file, site_dir, content_dir)
+        build_site(config_file, site_dir, content_dir, workers)
     except BuildFailed as error:
         click.echo(str(error), err=True)
         sys.exit(1)

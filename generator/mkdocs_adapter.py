@@ -19,9 +19,12 @@ import logging
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
+import jinja2
 from markupsafe import Markup, escape
+from mkdocs.commands.build import _build_page  # to render our pages in forked processes
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import config_options, load_config
 from mkdocs.config.base import Config
@@ -30,15 +33,17 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from generator import urls_kept
+from generator import parallel, urls_kept
 from generator.archive import Archive, load
 from generator.calendars import write_calendars
 from generator.config import Settings, load_settings
 from generator.feeds import write_feeds
 from generator.opendata import write_open_data
 from generator.page_head import head_meta
+from generator.parallel import ChildFailed, Forked, fork_map, workers_wanted
 from generator.pages import Heading, Renderer, Site, redirects
 from generator.problems import ContentError, as_text
+from generator.progress import Phases
 from generator.publication import Published
 from generator.search import SearchIndexError, search_records, write_index
 
@@ -49,29 +54,54 @@ class ArchiveConfig(Config):
     content = config_options.Type(str, default="content")
     settings = config_options.Type(str, default="site_config/archive.yml")
     templates = config_options.Type(str, default="site_config/templates")
+    workers = config_options.Type(int, default=0)  # processes for a build; 0: every core, 1: serial
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
-    """`plugins: [archive]` in mkdocs.yml: validate content, then add its pages."""
+    """`plugins: [archive]` in mkdocs.yml: validate content, then add its pages.
+
+    With more than one worker the build overlaps its parts: Pagefind indexes the
+    records in a forked process from the start, page bodies and heads are rendered
+    over every core, and the theme renders the pages in forked processes while
+    another writes the data outputs. A serial build writes the same bytes (tested)."""
 
     preloaded: tuple[Settings, Archive] | None = None  # set by build_site, which validated already
     published_dir: Path | None = None  # set by build_site: the real site folder, whose urls.txt is kept
     urls: list[str] | None = None  # the page URLs this build publishes, set once they were checked
+    phases: Phases | None = None  # set by build_site, which times the whole build
+    workers_override: int | None = None  # set by build_site (`generator build --workers`)
 
     def on_config(self, config):
         root = Path(config.config_file_path or ".").parent
-        settings, archive = self.preloaded or load_content(root / self.config.content, root / self.config.settings)
-        self.site = Site(archive, settings)
-        self.pages = {page.uri: page for page in Renderer(self.site, root / self.config.templates).pages()}
+        self.phases = self.phases or Phases()
+        self.workers = workers_wanted(self.workers_override or self.config.workers)
+        self.running: list[tuple[str, Forked]] = []
+        with self.phases.timed("load"):
+            settings, archive = self.preloaded or load_content(root / self.config.content,
+                                                               root / self.config.settings)
+        with self.phases.timed("graph"):
+            self.site = Site(archive, settings)
+        self.search = _SearchIndex(self.site, Path(config.site_dir), self.workers > 1)
+        with self.phases.timed("pages", len(self.site.public)):
+            pages = Renderer(self.site, root / self.config.templates).pages(self.workers)
+            self.pages = {page.uri: page for page in pages}
         self.redirects = redirects(self.site)
         # the archive's name and description come from its settings, escaped once for the theme
         config.site_name = Markup(escape(settings.title))
         config.site_description = Markup(escape(settings.description)) if settings.description else None
         # the archive as data (JSON-LD, feeds, calendars, JSON): absolute addresses from site_url
-        self.published = Published(self.site, config.site_url or "", self.pages)
+        with self.phases.timed("graph"):
+            self.published = Published(self.site, config.site_url or "", self.pages)
+        with self.phases.timed("head"):
+            uris = list(self.pages)
+            self.heads = dict(zip(uris, fork_map(self._head_of, uris, self.workers)))
         if self.urls is None:  # plain `mkdocs build`: checked here, before MkDocs cleans site_dir
             self.urls = _keep_urls(self, config, archive)
         return config
+
+    def _head_of(self, uri: str) -> dict:
+        page = self.pages[uri]
+        return head_meta(self.published, page, self.published.record_at(uri))
 
     def on_files(self, files: Files, config) -> Files:
         for page in self.pages.values():
@@ -80,12 +110,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             _add(files, File.generated(config, f"{old}index.html", content=_redirect_html(old, new)))
         return files
 
+    def on_nav(self, nav, config, files):
+        self.nav = nav
+        return nav
+
     def on_page_markdown(self, markdown, page, config, files):
         ours = self.pages.get(page.file.src_uri)
         if ours is None:  # a page of docs_dir: its head says what the archive knows of it
             page.meta.update(head_meta(self.published, None, None, page.url, page.title))
             return markdown
-        page.meta.update(head_meta(self.published, ours, self.published.record_at(ours.uri)))
+        page.meta.update(self.heads[ours.uri])
         page.meta["title"] = Markup(escape(ours.title))
         if ours.description:
             page.meta["description"] = Markup(escape(ours.description))
@@ -101,20 +135,118 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         page.toc = _toc(ours.headings)
         return ours.html
 
-    def on_post_build(self, config) -> None:
-        """Index the built site for search (so `mkdocs build` searches too)."""
-        try:
-            count = write_index(search_records(self.site), Path(config.site_dir) / "pagefind")
-        except SearchIndexError as error:
-            raise PluginError(str(error)) from None
-        log.info("search: indexed %d records with Pagefind", count)
+    def on_env(self, env, config, files):
+        """With workers, render our pages in forked processes and write the data outputs in another."""
+        ours = [f.page for f in files.documentation_pages() if f.src_uri in self.pages]
+        if self.workers < 2 or len(ours) < parallel.PARALLEL_FROM:
+            return env
         site_dir = Path(config.site_dir)
-        records = write_open_data(self.published, site_dir)
-        feeds = write_feeds(self.published, site_dir)
-        events = write_calendars(self.published, site_dir)
+        self.running.append(("data", Forked(lambda: self._write_data(site_dir))))
+        for share in range(1, self.workers):
+            mine = ours[share::self.workers]
+            self.running.append(("theme", Forked(lambda mine=mine: _build_pages(mine, config, files, self.nav,
+                                                                                 env))))
+        for share in range(1, self.workers):  # the parent renders ours[0::workers] and skips the rest
+            for page in ours[share::self.workers]:
+                page.meta["template"] = BUILT_ELSEWHERE
+        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({BUILT_ELSEWHERE: ""}), env.loader])
+        logging.getLogger("mkdocs.commands.build").addFilter(_quiet_skipped)
+        return env
+
+    def on_post_build(self, config) -> None:
+        """Index the built site for search (so `mkdocs build` searches too), write the data outputs."""
+        logging.getLogger("mkdocs.commands.build").removeFilter(_quiet_skipped)
+        site_dir = Path(config.site_dir)
+        counts = None
+        for name, job in self.running:
+            with self.phases.timed(f"waiting for {name}"):
+                result = _result(job)
+            if name == "theme":
+                for message in result:  # warnings count in strict mode: say them here
+                    log.warning(message)
+            else:
+                counts = result
+        if counts is None:
+            with self.phases.timed("data"):
+                counts = self._write_data(site_dir)
+        with self.phases.timed("search"):
+            count = _result(self.search, site_dir)
+        log.info("search: indexed %d records with Pagefind", count)
         urls_kept.write_manifest(site_dir, self.urls)
-        log.info("data: %d records as JSON, JSON Lines and SQLite, %d feeds, %d event calendars",
-                 records, feeds, events)
+        log.info("data: %d records as JSON, JSON Lines and SQLite, %d feeds, %d event calendars", *counts)
+
+    def on_build_error(self, error) -> None:
+        """Stop every process this build started, so nothing writes into a folder being removed."""
+        logging.getLogger("mkdocs.commands.build").removeFilter(_quiet_skipped)
+        for _, job in getattr(self, "running", ()):
+            job.cancel()
+        if hasattr(self, "search"):
+            self.search.discard()
+
+    def _write_data(self, site_dir: Path) -> tuple[int, int, int]:
+        return (write_open_data(self.published, site_dir), write_feeds(self.published, site_dir),
+                write_calendars(self.published, site_dir))
+
+
+BUILT_ELSEWHERE = "arc-built-by-another-process.html"  # an empty template: the parent writes nothing
+
+
+def _quiet_skipped(record: logging.LogRecord) -> bool:
+    """MkDocs says "Page skipped … empty output" for each page another process wrote: not news."""
+    return not str(record.msg).startswith("Page skipped")
+
+
+def _build_pages(pages: list, config, files: Files, nav, env) -> list[str]:
+    """In a forked process: render and write these pages with the theme; return its warnings."""
+    warnings: list[str] = []
+    handler = _Collect(warnings)
+    logging.getLogger("mkdocs").addHandler(handler)
+    doc_files = files.documentation_pages()
+    for page in pages:
+        _build_page(page, config, doc_files, nav, env)
+    return warnings
+
+
+class _Collect(logging.Handler):
+    def __init__(self, into: list[str]):
+        super().__init__(logging.WARNING)
+        self.into = into
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.into.append(record.getMessage())
+
+
+def _result(job, *args):
+    try:
+        return job.result(*args)
+    except (SearchIndexError, ChildFailed) as error:
+        raise PluginError(str(error)) from None
+
+
+class _SearchIndex:
+    """The Pagefind index, made in a forked process from the start of a parallel build
+    (search documents come from the records, not the rendered pages), else at the end."""
+
+    def __init__(self, site: Site, site_dir: Path, background: bool):
+        self.site = site
+        self.scratch = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-search-", dir=site_dir.parent))
+        self.job = Forked(self._index) if background else None
+
+    def _index(self) -> int:
+        return write_index(search_records(self.site), self.scratch / "pagefind")
+
+    def result(self, site_dir: Path) -> int:
+        try:
+            count = self.job.result() if self.job else self._index()
+            shutil.move(str(self.scratch / "pagefind"), str(site_dir / "pagefind"))
+            return count
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        if self.job:
+            self.job.cancel()
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 def _toc(headings: tuple[Heading, ...]) -> TableOfContents:
@@ -170,26 +302,33 @@ def _redirect_html(old: str, new: str) -> str:
             f'<a href="{target}">{target}</a>.</p></body></html>\n')
 
 
-def build_site(config_file: Path, site_dir: Path, content_dir: Path | None = None) -> None:
+def build_site(config_file: Path, site_dir: Path, content_dir: Path | None = None,
+               workers: int | None = None) -> None:
     """Build the whole site into a fresh folder, then swap it into place.
 
-    A failed build raises BuildFailed and leaves `site_dir` as it was.
+    A failed build raises BuildFailed and leaves `site_dir` as it was. `workers`: processes
+    to use (None: the configuration's `workers`, whose default 0 means every core).
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     _log_to_stderr()
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
+    start = time.perf_counter()
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=True)
         plugin = config.plugins["archive"]
         root = config_file.resolve().parent
         content_dir = content_dir or root / plugin.config.content
-        plugin.preloaded = load_content(content_dir, root / plugin.config.settings)
+        plugin.phases = phases = Phases()
+        plugin.workers_override = workers
+        with phases.timed("load"):
+            plugin.preloaded = load_content(content_dir, root / plugin.config.settings)
         plugin.published_dir = site_dir
         plugin.urls = _keep_urls(plugin, config, plugin.preloaded[1])
         mkdocs_build(config)
         _swap(staging, site_dir)
+        phases.write(time.perf_counter() - start)
     except PluginError as error:
         raise BuildFailed(str(error)) from None
     except (Abort, ConfigurationError, OSError) as error:

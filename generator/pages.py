@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 from generator.archive import Archive
 from generator.config import Settings
 from generator.models import Record
+from generator.parallel import fork_map
 from generator.richtext import plain_text, relative_url, render_markdown, render_verbatim
 from generator.site import Site, slug
 from generator.sources import FOLDER_OF
@@ -122,8 +123,9 @@ class Renderer:
             return self.record_page(self.site.public[key])
         return self.index_page(key)
 
-    def pages(self) -> list[Page]:
-        return [self.render(job) for job in self.jobs()]
+    def pages(self, workers: int = 1) -> list[Page]:
+        """Every page, in `jobs()` order, rendered over `workers` processes."""
+        return fork_map(self.render, self.jobs(), workers)
 
     def record_page(self, record: Record) -> Page:
         title = self.site.title(record)
@@ -222,9 +224,10 @@ def redirects(site: Site) -> dict[str, str]:
             for r in site.public.values() for old in r.previous_ids}
 
 
-def render_site(archive: Archive, settings: Settings, templates: Path | None = None) -> tuple[Site, list[Page]]:
+def render_site(archive: Archive, settings: Settings, templates: Path | None = None,
+                workers: int = 1) -> tuple[Site, list[Page]]:
     site = Site(archive, settings)
-    return site, Renderer(site, templates).pages()
+    return site, Renderer(site, templates).pages(workers)
 
 
 __all__ = ["Heading", "INDEX_PAGES", "Job", "Page", "PageContext", "Renderer", "Site", "page_uri", "page_url",

@@ -15,7 +15,6 @@ Fields the content model marks *md* come here and leave as sanitised HTML:
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from typing import Callable
 from urllib.parse import urlsplit
@@ -88,6 +87,16 @@ def plain_text(text: str, resolve: Resolve, verbatim: bool = False) -> str:
 
 
 def relative_url(from_url: str, to_url: str) -> str:
-    """Link between directory-style page URLs ('people/x/' → '../../quotes/y/')."""
-    rel = posixpath.relpath(to_url.rstrip("/") or ".", from_url.rstrip("/") or ".")
-    return "./" if rel == "." else rel + "/"
+    """Link between directory-style page URLs ('people/x/' → '../../quotes/y/').
+
+    The same result as posixpath.relpath on the two folders, computed on segments:
+    pages make tens of links each, and relpath's normalising dominated rendering."""
+    here = [part for part in from_url.split("/") if part]
+    there = [part for part in to_url.split("/") if part]
+    common = 0
+    for mine, theirs in zip(here, there):
+        if mine != theirs:
+            break
+        common += 1
+    rel = "/".join([".."] * (len(here) - common) + there[common:])
+    return rel + "/" if rel else "./"

@@ -204,6 +204,7 @@ def make_deterministic(out_dir: Path) -> None:
         language["hash"] = f"{prefix}_{hashlib.sha256(data).hexdigest()[:10]}"
         meta_file.unlink()
         (out_dir / f"pagefind.{language['hash']}.pf_meta").write_bytes(data)
+    entry["languages"] = dict(sorted(entry["languages"].items()))  # also listed in hash-map order
     entry_file.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 

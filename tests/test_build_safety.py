@@ -106,7 +106,7 @@ def test_an_unexpected_failure_is_one_line_and_leaves_the_site(tmp_path, monkeyp
     site_dir.mkdir()
     (site_dir / "index.html").write_text("previous")
 
-    def boom(self):
+    def boom(self, *args):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(pages.Renderer, "pages", boom)
@@ -115,6 +115,7 @@ def test_an_unexpected_failure_is_one_line_and_leaves_the_site(tmp_path, monkeyp
     assert result.exit_code == 1
     assert result.output == "the site was not built: unexpected RuntimeError: boom\n"
     assert (site_dir / "index.html").read_text() == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no staging or search folder left
 
 
 def test_a_part_of_chain_a_thousand_deep_builds(tmp_path):

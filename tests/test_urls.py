@@ -3,10 +3,15 @@ early. Each refusal names the field, where it is, and what to do."""
 
 from __future__ import annotations
 
+import posixpath
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import check
 from generator.models import _http_url
+from generator.richtext import relative_url
 
 FULL = "use a full http(s) URL such as 'https://example.org/page'"
 
@@ -96,3 +101,14 @@ def test_refused(url, problem):
 ])
 def test_accepted_exactly_as_written(url):
     assert _http_url(url) == url
+
+
+SEGMENTS = st.lists(st.sampled_from(["people", "quotes", "mark-esper", "2", "a"]), max_size=4)
+
+
+@given(SEGMENTS, SEGMENTS)
+def test_links_between_pages_are_what_relpath_says(here, there):
+    """Page links are computed on URL segments (fast); they must agree with posixpath.relpath."""
+    from_url, to_url = "".join(f"{s}/" for s in here), "".join(f"{s}/" for s in there)
+    rel = posixpath.relpath(to_url.rstrip("/") or ".", from_url.rstrip("/") or ".")
+    assert relative_url(from_url, to_url) == ("./" if rel == "." else rel + "/")
