@@ -18,7 +18,7 @@ site: $(VENV)/.installed
 	$(PY) -m generator build
 
 serve: $(VENV)/.installed
-	$(VENV)/bin/mkdocs serve --livereload
+	$(VENV)/bin/mkdocs serve --dirty --livereload
 
 check: $(VENV)/.installed
 	$(PY) -m generator check

@@ -144,12 +144,24 @@ def _read_all(files: list[tuple[str, str]], timezone) -> Iterator[_Read]:
 
 def load(content_dir: Path, settings: Settings) -> tuple[Archive, list[Problem], int]:
     """Read and validate every record; return the archive, its problems and the file count."""
+    files, problems = discover(content_dir)
+    archive, found = assemble(list(_read_all(files, settings.timezone)))
+    return archive, sorted(problems + found), len(files)
+
+
+def read_files(files: list[tuple[str, str]], settings: Settings) -> list[_Read]:
+    """Read, parse and validate these files (each on its own: a preview re-reads only edits)."""
+    return list(_read_all(files, settings.timezone))
+
+
+def assemble(reads: list[_Read]) -> tuple[Archive, list[Problem]]:
+    """The archive from files already read, with the problems only the whole archive shows."""
     from generator.checks import check_archive  # checks need Archive; import here avoids a cycle
 
-    files, problems = discover(content_dir)
     archive = Archive()
+    problems: list[Problem] = []
     first_seen: dict[str, Source] = {}
-    for read in _read_all(files, settings.timezone):
+    for read in reads:
         source = read.source
         if source.id in first_seen:
             other = first_seen[source.id]
@@ -162,7 +174,7 @@ def load(content_dir: Path, settings: Settings) -> tuple[Archive, list[Problem],
         if read.record is not None:
             archive.add(read.record, source, read.references)
     problems += check_archive(archive, first_seen)
-    return archive, sorted(problems), len(files)
+    return archive, problems
 
 
 def load_or_raise(content_dir: Path, settings: Settings) -> Archive:

@@ -28,6 +28,7 @@ from mkdocs.commands.build import _build_page  # to render our pages in forked p
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import config_options, load_config
 from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
@@ -41,7 +42,8 @@ from generator.feeds import write_feeds
 from generator.opendata import write_open_data
 from generator.page_head import head_meta
 from generator.parallel import ChildFailed, Forked, fork_map, workers_wanted
-from generator.pages import Heading, Renderer, Site, redirects
+from generator.pages import Heading, Renderer, Site, page_url, redirects
+from generator.preview import Preview, template_files
 from generator.problems import ContentError, as_text
 from generator.progress import Phases
 from generator.publication import Published
@@ -71,19 +73,48 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     phases: Phases | None = None  # set by build_site, which times the whole build
     workers_override: int | None = None  # set by build_site (`generator build --workers`)
 
+    preview: Preview | None = None  # `mkdocs serve --dirty`: builds after the first reuse the one before
+    background: Forked | None = None  # a preview's search index and data outputs, still being written
+
+    def on_startup(self, *, command, dirty) -> None:
+        """A preview that keeps unchanged pages on disk (`serve --dirty`) rebuilds only what an edit touches."""
+        self.preview = Preview() if command == "serve" and dirty else None
+        if self.preview:  # its warning about inaccurate dirty builds does not hold for ours (tested)
+            self._exact = _Drop("A 'dirty' build is being performed")
+            logging.getLogger("mkdocs.commands.build").addFilter(self._exact)
+
+    def on_shutdown(self) -> None:
+        logging.getLogger("mkdocs.commands.build").removeFilter(getattr(self, "_exact", None))
+        if self.background:
+            self.background.cancel()
+
     def on_config(self, config):
         root = Path(config.config_file_path or ".").parent
         self.phases = self.phases or Phases()
         self.workers = workers_wanted(self.workers_override or self.config.workers)
-        self.running: list[tuple[str, Forked]] = []
+        self.theme: list[Forked] = []  # processes rendering pages with the theme
+        self.data: Forked | None = None
+        if self.background:  # the previous preview's outputs: made again at the end of this build
+            self.background.cancel()
+        templates = root / self.config.templates
         with self.phases.timed("load"):
-            settings, archive = self.preloaded or load_content(root / self.config.content,
-                                                               root / self.config.settings)
+            if self.preview:
+                # what every page depends on: a change there rebuilds everything
+                watched = template_files(templates, Path(config.docs_dir), *(Path(d) for d in config.theme.dirs[:1]))
+                settings, archive = _checked(lambda: self.preview.load(root / self.config.content,
+                                                                       root / self.config.settings,
+                                                                       [Path(config.config_file_path), *watched]))
+            else:
+                settings, archive = self.preloaded or load_content(root / self.config.content,
+                                                                   root / self.config.settings)
         with self.phases.timed("graph"):
             self.site = Site(archive, settings)
-        self.search = _SearchIndex(self.site, Path(config.site_dir), self.workers > 1)
+        self.search = _SearchIndex(self.site, Path(config.site_dir), self.workers > 1 and not self.preview)
         with self.phases.timed("pages", len(self.site.public)):
-            pages = Renderer(self.site, root / self.config.templates).pages(self.workers)
+            if self.preview:
+                pages = self.preview.pages(self.preview.renderer(self.site, templates), self.workers)
+            else:
+                pages = Renderer(self.site, templates).pages(self.workers)
             self.pages = {page.uri: page for page in pages}
         self.redirects = redirects(self.site)
         # the archive's name and description come from its settings, escaped once for the theme
@@ -93,9 +124,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         with self.phases.timed("graph"):
             self.published = Published(self.site, config.site_url or "", self.pages)
         with self.phases.timed("head"):
-            uris = list(self.pages)
-            self.heads = dict(zip(uris, fork_map(self._head_of, uris, self.workers)))
-        if self.urls is None:  # plain `mkdocs build`: checked here, before MkDocs cleans site_dir
+            if self.preview:
+                self.heads = self.preview.heads(self.pages, self._head_of, self.workers)
+            else:
+                uris = list(self.pages)
+                self.heads = dict(zip(uris, fork_map(self._head_of, uris, self.workers)))
+        if self.urls is None or self.preview:  # not by build_site: checked here, before MkDocs cleans site_dir
             self.urls = _keep_urls(self, config, archive)
         return config
 
@@ -104,8 +138,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return head_meta(self.published, page, self.published.record_at(uri))
 
     def on_files(self, files: Files, config) -> Files:
+        unchanged = set(self.pages) - self.preview.fresh if self.preview else set()
         for page in self.pages.values():
-            _add(files, File.generated(config, page.uri, content=page.html))
+            kind = _Unchanged if page.uri in unchanged else File
+            _add(files, kind.generated(config, page.uri, content=page.html))
+        if self.preview:  # a dirty build never deletes: pages that are gone go here
+            for uri in self.preview.removed:
+                shutil.rmtree(Path(config.site_dir) / page_url(uri), ignore_errors=True)
         for old, new in self.redirects.items():
             _add(files, File.generated(config, f"{old}index.html", content=_redirect_html(old, new)))
         return files
@@ -123,9 +162,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         page.meta["title"] = Markup(escape(ours.title))
         if ours.description:
             page.meta["description"] = Markup(escape(ours.description))
-        # the sitemap's lastmod: the newest thing the page shows, never the build date (a page has
-        # no day only when no record has one; MkDocs needs some date for the gzipped sitemap)
-        page.update_date = ours.updated or "1970-01-01"
         return ""  # the body is final HTML; there is nothing for Markdown to do
 
     def on_page_content(self, content, page, config, files):
@@ -137,15 +173,20 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_env(self, env, config, files):
         """With workers, render our pages in forked processes and write the data outputs in another."""
-        ours = [f.page for f in files.documentation_pages() if f.src_uri in self.pages]
+        for file in files.documentation_pages():
+            if file.src_uri in self.pages:
+                # the sitemap's lastmod: the newest thing the page shows, never the build date (a page
+                # has no day only when no record has one; MkDocs needs some date for the sitemap)
+                file.page.update_date = self.pages[file.src_uri].updated or "1970-01-01"
+        ours = [f.page for f in files.documentation_pages() if f.src_uri in self.pages and f.is_modified()]
         if self.workers < 2 or len(ours) < parallel.PARALLEL_FROM:
             return env
         site_dir = Path(config.site_dir)
-        self.running.append(("data", Forked(lambda: self._write_data(site_dir))))
+        if not self.preview:
+            self.data = Forked(lambda: self._write_data(site_dir))
         for share in range(1, self.workers):
             mine = ours[share::self.workers]
-            self.running.append(("theme", Forked(lambda mine=mine: _build_pages(mine, config, files, self.nav,
-                                                                                 env))))
+            self.theme.append(Forked(lambda mine=mine: _build_pages(mine, config, files, self.nav, env)))
         for share in range(1, self.workers):  # the parent renders ours[0::workers] and skips the rest
             for page in ours[share::self.workers]:
                 page.meta["template"] = BUILT_ELSEWHERE
@@ -154,21 +195,23 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return env
 
     def on_post_build(self, config) -> None:
-        """Index the built site for search (so `mkdocs build` searches too), write the data outputs."""
+        """Index the built site for search (so `mkdocs build` searches too), write the data outputs.
+
+        A preview shows its pages at once: search and data follow a few seconds later."""
         logging.getLogger("mkdocs.commands.build").removeFilter(_quiet_skipped)
         site_dir = Path(config.site_dir)
-        counts = None
-        for name, job in self.running:
-            with self.phases.timed(f"waiting for {name}"):
-                result = _result(job)
-            if name == "theme":
-                for message in result:  # warnings count in strict mode: say them here
-                    log.warning(message)
-            else:
-                counts = result
-        if counts is None:
-            with self.phases.timed("data"):
-                counts = self._write_data(site_dir)
+        for job in self.theme:
+            for message in _result(job):  # warnings count in strict mode: say them here
+                log.warning(message)
+        if self.preview:
+            self.preview.commit()
+            self.background = Forked(lambda: self._outputs(site_dir))
+            return
+        self._outputs(site_dir)
+
+    def _outputs(self, site_dir: Path) -> None:
+        with self.phases.timed("data"):
+            counts = _result(self.data) if self.data else self._write_data(site_dir)
         with self.phases.timed("search"):
             count = _result(self.search, site_dir)
         log.info("search: indexed %d records with Pagefind", count)
@@ -178,8 +221,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_build_error(self, error) -> None:
         """Stop every process this build started, so nothing writes into a folder being removed."""
         logging.getLogger("mkdocs.commands.build").removeFilter(_quiet_skipped)
-        for _, job in getattr(self, "running", ()):
+        for job in getattr(self, "theme", ()):
             job.cancel()
+        if getattr(self, "data", None):
+            self.data.cancel()
+        if self.preview:
+            self.preview.forget()
         if hasattr(self, "search"):
             self.search.discard()
 
@@ -188,7 +235,32 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 write_calendars(self.published, site_dir))
 
 
+class _Unchanged(File):
+    """A page a preview keeps: the copy the previous build wrote is still right."""
+
+    def is_modified(self) -> bool:
+        return not os.path.isfile(self.abs_dest_path)
+
+
+def _checked(load):
+    try:
+        return load()
+    except ContentError as error:
+        raise PluginError("content has problems, nothing was built:\n" + as_text(error.problems, error.files)) from None
+
+
 BUILT_ELSEWHERE = "arc-built-by-another-process.html"  # an empty template: the parent writes nothing
+
+
+class _Drop(logging.Filter):
+    """Drops the log messages that start with `start`."""
+
+    def __init__(self, start: str):
+        super().__init__()
+        self.start = start
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(self.start)
 
 
 def _quiet_skipped(record: logging.LogRecord) -> bool:
@@ -238,6 +310,7 @@ class _SearchIndex:
     def result(self, site_dir: Path) -> int:
         try:
             count = self.job.result() if self.job else self._index()
+            shutil.rmtree(site_dir / "pagefind", ignore_errors=True)  # a preview's previous index
             shutil.move(str(self.scratch / "pagefind"), str(site_dir / "pagefind"))
             return count
         finally:
@@ -315,6 +388,7 @@ def build_site(config_file: Path, site_dir: Path, content_dir: Path | None = Non
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
     start = time.perf_counter()
+    kept = _PLUGINS.plugin_cache.pop("archive", None)
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=True)
         plugin = config.plugins["archive"]
@@ -337,6 +411,14 @@ def build_site(config_file: Path, site_dir: Path, content_dir: Path | None = Non
         raise BuildFailed(f"the site was not built: unexpected {type(error).__name__}: {error}") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # gone already when the swap succeeded
+        _PLUGINS.plugin_cache.pop("archive", None)
+        if kept is not None:
+            _PLUGINS.plugin_cache["archive"] = kept
+
+
+# MkDocs keeps one instance of a plugin with on_startup for all builds in a process (a preview
+# session's); build_site builds with a fresh one and leaves a preview's instance as it was.
+_PLUGINS = MkDocsConfig.plugins
 
 
 def _swap(new: Path, target: Path) -> None:

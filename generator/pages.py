@@ -99,14 +99,16 @@ def default_templates() -> Path:
 class Renderer:
     """Renders every page of a Site with the templates in one folder."""
 
-    def __init__(self, site: Site, templates: Path | None = None):
+    def __init__(self, site: Site, templates: Path | None = None, days: dict[str, str | None] | None = None):
         self.site = site
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates or default_templates())), autoescape=True,
             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
         self.env.filters.update(when=site.time_html)
-        # each record page's newest day, computed once: it also gives the index pages theirs
-        self.updated = {r.id: site.latest_day(r) for r in site.public.values()}
+        # each record page's newest day, computed once (`days`: those a preview knows still hold);
+        # it also gives the index pages theirs
+        known = days or {}
+        self.updated = {r.id: known[r.id] if r.id in known else site.latest_day(r) for r in site.public.values()}
         self.archive_updated = max(filter(None, (self.updated[r.id] for r in site.public.values()
                                                  if r.when is not None)), default=None)
 
@@ -127,15 +129,21 @@ class Renderer:
         """Every page, in `jobs()` order, rendered over `workers` processes."""
         return fork_map(self.render, self.jobs(), workers)
 
+    def updated_of(self, job: Job) -> str | None:
+        """The day of the newest thing the job's page shows (the sitemap's lastmod)."""
+        if job[0] == "record":
+            return self.updated[job[1]] or self.archive_updated
+        return self.archive_updated
+
     def record_page(self, record: Record) -> Page:
         title = self.site.title(record)
         return self._render(page_uri(record), f"{record.kind}.html.j2", title, record,
-                            self.updated[record.id] or self.archive_updated,
-                            (self.site.archive.sources[record.id].path,))
+                            self.updated_of(("record", record.id)), (self.site.archive.sources[record.id].path,))
 
     def index_page(self, uri: str) -> Page:
         template, title = INDEX_PAGES[uri]
-        return self._render(uri, template, title or self.site.settings.title, None, self.archive_updated, ())
+        return self._render(uri, template, title or self.site.settings.title, None,
+                            self.updated_of(("index", uri)), ())
 
     def _render(self, uri: str, template: str, title: str, record: Record | None, updated: str | None,
                 sources: tuple[str, ...]) -> Page:

@@ -30,9 +30,10 @@ class Problem:
 class ContentError(Exception):
     """Raised when content has problems; carries all of them."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], files: int = 0):
         super().__init__(f"{len(problems)} problem(s) in content")
         self.problems = sorted(problems)
+        self.files = files  # how many files were checked, when known
 
 
 def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.75) -> str:

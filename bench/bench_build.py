@@ -1,0 +1,195 @@
+"""Benchmark the whole build against its floor: plain MkDocs + Material building the same pages.
+
+For each size N (default 1000, 10000, 100000 records) this:
+
+1. generates (or reuses) a synthetic content tree with bench/synthetic.py (bench_check.prepare_tree);
+2. times `generator check` alone;
+3. times `generator build` with every core and, unless --no-serial, with `--workers 1`;
+   our phases (load, graph, pages, head, search, data) come from the build's ARCHIVE_TIMINGS file;
+4. writes the same pages with `generator pages --out` (untimed) and times the **floor**: plain
+   `mkdocs build` with mkdocs-material on those Markdown pages, no plugin, one process;
+5. reports pages, the largest HTML file, peak RSS (largest process, from os.wait4) and the ratios.
+
+With --serve N it also measures the preview: `mkdocs serve --dirty` on an N-record archive,
+one record edited, seconds until the served page shows the edit.
+
+    .venv/bin/python bench/bench_build.py                          # 1000,10000,100000
+    .venv/bin/python bench/bench_build.py --sizes 1000,10000 --serve 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import yaml
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+OUT = BENCH / "out"
+sys.path.insert(0, str(BENCH))
+import bench_check  # noqa: E402
+
+PY = sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def run_timed(cmd: list[str], cwd: Path = ROOT, env: dict | None = None) -> tuple[float, float, str]:
+    """Run a command; return (wall seconds, peak RSS MB of its largest process, output). Fails loudly."""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env or ENV, stdin=subprocess.DEVNULL, stdout=out,
+                                stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        text = out.read().decode("utf-8", "replace")
+    if proc.returncode != 0:
+        sys.exit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{text[-3000:]}")
+    return wall, usage.ru_maxrss / 1024, text
+
+
+def build(tree: Path, site: Path, workers: int | None) -> dict:
+    timings = OUT / "timings.json"
+    cmd = [PY, "-m", "generator", "build", "--content", str(tree), "--site-dir", str(site)]
+    if workers:
+        cmd += ["--workers", str(workers)]
+    wall, rss, _ = run_timed(cmd, env={**ENV, "ARCHIVE_TIMINGS": str(timings)})
+    data = json.loads(timings.read_text())
+    return {"wall": wall, "rss": rss, "phases": data["phases"]}
+
+
+def floor(tree: Path, n: int) -> dict:
+    """Plain MkDocs + Material, one process, building the pages `generator pages --out` wrote."""
+    work = OUT / f"floor-{n}"
+    shutil.rmtree(work, ignore_errors=True)
+    docs = work / "docs"
+    run_timed([PY, "-m", "generator", "pages", "--content", str(tree), "--out", str(docs)])
+    shutil.copytree(ROOT / "site_config/docs", docs, dirs_exist_ok=True)
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace("!ENV", ""))
+    config.update(docs_dir="docs", site_dir="site", plugins=[], site_url="http://127.0.0.1:8000/", watch=[])
+    config["theme"]["custom_dir"] = str(ROOT / "site_config/overrides")
+    config["site_name"] = yaml.safe_load((ROOT / "site_config/archive.yml").read_text())["title"]
+    (work / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    wall, rss, _ = run_timed([PY, "-m", "mkdocs", "build", "--quiet"], cwd=work)
+    return {"wall": wall, "rss": rss, "site": work / "site"}
+
+
+def largest_html(site: Path) -> tuple[int, str, int]:
+    sizes = [(p.stat().st_size, str(p.relative_to(site))) for p in site.rglob("*.html")]
+    biggest = max(sizes)
+    return biggest[0], biggest[1], len(sizes)
+
+
+def serve_reload(tree: Path, n: int) -> dict:
+    """Seconds from saving one edited quote to `mkdocs serve --dirty` serving the edit."""
+    work = OUT / f"serve-{n}"
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(tree, work / "content")
+    config = ROOT / f".mkdocs-bench-serve-{n}.yml"
+    text = (ROOT / "mkdocs.yml").read_text().replace("content: content", f"content: {work / 'content'}")
+    text = text.replace("  - content\n", f"  - {work / 'content'}\n")
+    config.write_text(text)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = open(work / "serve.log", "w")
+    proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--dirty", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+                            cwd=ROOT, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+    quote = sorted((work / "content/quotes").glob("*.yaml"))[len(list((work / "content/quotes").glob("*.yaml"))) // 2]
+    url = f"http://127.0.0.1:{port}/quotes/{quote.stem}/"
+    try:
+        start = time.perf_counter()
+        first = _wait_for(url, None, 3600)
+        first_build = time.perf_counter() - start
+        results = []
+        for attempt in range(3):
+            marker = f"edited-{attempt}-{time.time_ns()}"
+            source = quote.read_text(encoding="utf-8")
+            start = time.perf_counter()
+            quote.write_text(source.replace("text: ", f"text: {marker} ", 1), encoding="utf-8")
+            _wait_for(url, marker, 600)
+            results.append(time.perf_counter() - start)
+            time.sleep(2)
+        assert first
+        return {"first": first_build, "reloads": results}
+    finally:
+        proc.terminate()
+        proc.wait()
+        log.close()
+        config.unlink()
+
+
+def _wait_for(url: str, text: str | None, timeout: float) -> str:
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        try:
+            body = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+            if text is None or text in body:
+                return body
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise SystemExit(f"{url} did not show {text!r} within {timeout:g} s")
+
+
+def row(cells) -> str:
+    return "| " + " | ".join(str(c) for c in cells) + " |"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--no-serial", action="store_true", help="skip the --workers 1 build")
+    parser.add_argument("--serve", type=int, default=0, help="also measure the preview at this size")
+    args = parser.parse_args()
+    OUT.mkdir(exist_ok=True)
+    rows, phase_rows = [], []
+    for n in (int(s) for s in args.sizes.split(",") if s):
+        tree, _ = bench_check.prepare_tree(n, 1, None)
+        check_s = run_timed([PY, "-m", "generator", "check", str(tree)])[0]
+        low = floor(tree, n)
+        ours = build(tree, OUT / f"site-{n}", None)
+        serial = None if args.no_serial else build(tree, OUT / f"site-{n}-serial", 1)
+        big, big_name, pages = largest_html(OUT / f"site-{n}")
+        records = sum(bench_check.folder_counts(tree).values())
+        rows.append(row([f"{records:,}", f"{pages:,}", f"{check_s:.1f}", f"{low['wall']:.1f}",
+                         f"{serial['wall']:.1f}" if serial else "–",
+                         f"{serial['wall'] / low['wall']:.2f}×" if serial else "–",
+                         f"{ours['wall']:.1f}", f"{ours['wall'] / low['wall']:.2f}×",
+                         f"{low['rss']:,.0f}", f"{ours['rss']:,.0f}", f"{big / 1024:,.0f} KB ({big_name})"]))
+        for name, data in (("serial", serial), ("parallel", ours)):
+            if data:
+                phases = data["phases"]
+                phase_rows.append(row([f"{records:,}", name] + [f"{phases.get(k, 0):.1f}" for k in PHASES]))
+        print(rows[-1], flush=True)
+    print("\n" + row(["records", "pages", "check s", "floor s", "serial s", "serial ÷ floor", "parallel s",
+                      "parallel ÷ floor", "floor peak MB", "ours peak MB", "largest HTML"]))
+    print(row(["---:"] * 10 + ["---"]))
+    print("\n".join(rows))
+    print("\nTime in our code, seconds (the rest of a serial build is MkDocs and the theme):\n")
+    print(row(["records", "build"] + PHASES))
+    print(row(["---:", "---"] + ["---:"] * len(PHASES)))
+    print("\n".join(phase_rows))
+    if args.serve:
+        tree, _ = bench_check.prepare_tree(args.serve, 1, None)
+        result = serve_reload(tree, args.serve)
+        print(f"\nPreview at {args.serve:,} records (`mkdocs serve --dirty`): first build "
+              f"{result['first']:.1f} s; one record edited → page served with the edit in "
+              + ", ".join(f"{s:.2f}" for s in result["reloads"]) + " s")
+
+
+PHASES = ["load", "graph", "pages", "head", "search", "data"]
+
+if __name__ == "__main__":
+    main()
