@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -40,9 +41,11 @@ from generator.page_head import head_meta
 from generator.pages import Heading, Renderer, Site, redirects
 from generator.problems import ContentError, as_text
 from generator.publication import Published
-from generator.search import SearchIndexError, search_records, write_index
+from generator.search import search_records
+from generator.search_index import SearchIndexError, write_index
 
 log = logging.getLogger("mkdocs.plugins.archive")
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
 
 
 class ArchiveConfig(Config):
@@ -101,10 +104,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         page.toc = _toc(ours.headings)
         return ours.html
 
+    def on_post_page(self, output, page, config):
+        """<html lang> from the page's record (the theme writes its own UI language there)."""
+        ours = self.pages.get(page.file.src_uri)
+        language = ours.language if ours else self.site.settings.language
+        return _HTML_LANG.sub(lambda _: f'<html lang="{html.escape(language)}"', output, count=1)
+
     def on_post_build(self, config) -> None:
         """Index the built site for search (so `mkdocs build` searches too)."""
         try:
-            count = write_index(search_records(self.site), Path(config.site_dir) / "pagefind")
+            count = write_index(search_records(self.site), Path(config.site_dir) / "pagefind",
+                                self.site.settings.language)
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
         log.info("search: indexed %d records with Pagefind", count)
