@@ -185,7 +185,7 @@
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
     input.addEventListener("keydown", function (event) {
       if (event.key === "ArrowDown") { event.preventDefault(); highlight(active + 1); }
-      else if (event.key === "ArrowUp") { event.preventDefault(); highlight(active - 1); }
+      else if (event.key === "ArrowUp") { event.preventDefault(); highlight(active < 0 ? -1 : active - 1); }
       else if (event.key === "Escape") { close(); input.blur(); }
       else if (event.key === "Enter" && active >= 0) { event.preventDefault(); go(options()[active]); }
     });
