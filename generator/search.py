@@ -20,6 +20,12 @@ from generator.richtext import plain_text
 from generator.site import Site
 
 
+# A word every search document ends with: browsing by a filter with no words searches for it,
+# which loads one index chunk, where Pagefind would load every chunk of the index for an empty
+# query. search.js never shows it.
+BROWSE_WORD = "zzarcbrowsezz"
+
+
 @dataclass(frozen=True)
 class SearchRecord:
     url: str  # root-relative, e.g. "/people/mark-esper/"; the browser adds the site's base path
@@ -144,4 +150,4 @@ def search_document(record: SearchRecord) -> str:
     paragraphs = "".join(f"<p>{e(line)}</p>" for line in record.content.split("\n") if line.strip())
     return (f'<!doctype html><html lang="{e(record.language)}"><head><meta charset="utf-8"></head><body>'
             f'<div hidden>{"".join(hidden)}</div><main data-pagefind-body><h1>{e(record.meta["title"])}</h1>'
-            f"{paragraphs}</main></body></html>\n")
+            f"{paragraphs}<p>{BROWSE_WORD}</p></main></body></html>\n")

@@ -38,7 +38,7 @@ from typing import Iterable
 import cbor2
 from babel import Locale, UnknownLocaleError
 
-from generator.search import SearchRecord, search_document
+from generator.search import BROWSE_WORD, SearchRecord, search_document
 
 # ~8 bytes of metadata a page: 8,000 records cost a query about 65 KB of metadata.
 SHARD_MAX = 8000
@@ -143,7 +143,8 @@ def write_index(records: Iterable[SearchRecord], out_dir: Path, site_language: s
         if runs:
             shutil.copyfile(out_dir / runs[0] / "pagefind.js", out_dir / "pagefind.js")
         names = {tag: language_name(tag, site_language) for tag in languages}
-        (out_dir / "search.json").write_text(json.dumps({"shards": manifest, "languages": names}, ensure_ascii=False),
+        (out_dir / "search.json").write_text(json.dumps({"shards": manifest, "languages": names, "browse": BROWSE_WORD},
+                                                        ensure_ascii=False),
                                              encoding="utf-8")
         write_facets(docs, shards, names, out_dir)
     return len(docs)

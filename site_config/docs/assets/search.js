@@ -11,14 +11,16 @@
   var base = new URL(config.base.replace(/\/?$/, "/"), location.href); // the site's root, any sub-path
   var searchPage = new URL("search/", base);
   var NEW_SHARDS_PER_STEP = 2; // bounds what one search (or one "Show more") can download
-  var manifest = null, facets = null, pagefind = null, merged = {};
+  var manifest = null, manifestValue = null, facets = null, pagefind = null, merged = {};
 
   function json(name, fallback) {
     return fetch(new URL("pagefind/" + name, base)).then(function (r) { return r.ok ? r.json() : fallback; })
       .catch(function () { return fallback; });
   }
   function loadManifest() {  // an archive with no records has no index: it finds nothing
-    if (!manifest) manifest = json("search.json", { shards: [], languages: {} });
+    if (!manifest) {
+      manifest = json("search.json", { shards: [], languages: {} }).then(function (m) { manifestValue = m; return m; });
+    }
     return manifest;
   }
 
@@ -57,6 +59,7 @@
   // A search over the shards that can hold matches, newest first (oldest first when sorted so):
   // fill(n) searches further shards until n results are known or the step's shards are done.
   function Run(m, query, filters, sort, may) {
+    if (!query && !sort) sort = "date:desc";  // browsing with no words: newest first
     var order = m.shards.map(function (_, i) { return i; }).filter(function (i) { return may(i); });
     if (sort === "date:asc") {  // shards with no day stay last
       var dated = order.filter(function (i) { return m.shards[i].span; });
@@ -75,7 +78,7 @@
         return merge(m, number, languages).then(function (pf) {
           var opts = { filters: Object.assign({}, filters, { shard: String(number) }) };
           if (sort) { var s = sort.split(":"); opts.sort = {}; opts.sort[s[0]] = s[1]; }
-          return pf.search(query || null, opts);
+          return pf.search(query || m.browse, opts);
         }).then(function (found) {
           run.results = run.results.concat(found.results);
           if (m.shards[number].span) run.spans.push(m.shards[number].span);
@@ -105,13 +108,20 @@
   function count(n) { return n + (n === 1 ? " result" : " results"); }
 
   // The parts of one result: kind, title, date and outlet, and the matching words.
-  function resultParts(data, titleTag) {
+  function resultParts(data, titleTag, browsing) {
     var meta = data.meta || {};
     var kind = (meta.kind || "").toLowerCase();
     var details = [meta.date, meta.outlet, meta.speaker && kind === "quote" ? "said by " + meta.speaker : null]
       .filter(Boolean).join(" · ");
     var excerpt = el(titleTag === "a" ? "p" : "span", { class: "arc-result__excerpt" });
-    excerpt.innerHTML = data.excerpt; // Pagefind escapes the text and adds only <mark>
+    var word = (manifestValue || {}).browse;
+    if (browsing) {  // no words matched: the record's first words, as text
+      var text = data.content.split(word).join("").trim();
+      if (meta.title && text.indexOf(meta.title) === 0) text = text.slice(meta.title.length);
+      excerpt.textContent = text.split(/\s+/).slice(0, 30).join(" ");
+    } else {  // Pagefind escapes the text and adds only <mark>; the browse word is letters only
+      excerpt.innerHTML = word ? data.excerpt.split(word).join("") : data.excerpt;
+    }
     return [
       el("span", { class: "arc-kind arc-kind--" + kind, text: meta.kind || "" }),
       el(titleTag, { class: "arc-result__title", href: titleTag === "a" ? data.url : null, text: meta.title || data.url }),
@@ -260,7 +270,8 @@
         describe();
         return Promise.all(next.map(function (r) { return r.data(); })).then(function (data) {
           if (mine !== ticket) return;  // a newer search replaced the list while these loaded
-          data.forEach(function (d) { results.appendChild(el("li", { class: "arc-result" }, resultParts(d, "a"))); });
+          var browsing = !input.value.trim();
+          data.forEach(function (d) { results.appendChild(el("li", { class: "arc-result" }, resultParts(d, "a", browsing))); });
           more.hidden = current.done && rendered >= current.results.length;
         });
       });
