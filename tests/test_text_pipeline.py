@@ -19,7 +19,7 @@ from generator.archive import load_or_raise
 from generator.config import load_settings
 from generator.pages import render_site
 from generator.richtext import render_markdown, render_verbatim
-from generator.search import search_document, search_records
+from generator.search import BROWSE_WORD, search_document, search_records
 from generator.site import Site
 
 SETTINGS = load_settings(REPO / "site_config/archive.yml")
@@ -216,7 +216,7 @@ def test_search_text_is_escaped_once(tmp_path):
     record = next(iter(search_records(site)))
     document = _soup(search_document(record))
     assert document.h1.get_text() == "AT&T <Inc>"
-    assert [p.get_text() for p in document.select("main p")] == ["AT&amp;T", "AT&T said no & <b>more</b>"]
+    assert [p.get_text() for p in document.select("main p")] == ["AT&amp;T", "AT&T said no & <b>more</b>", BROWSE_WORD]
 
 
 def test_tag_anchors_are_unicode_aware_and_unique(tmp_path):
