@@ -12,7 +12,12 @@ Material would have made for the same site), then measures:
 - Material's search_index.json for the same site (what every reader would download
   before a first result).
 
-Usage: .venv/bin/python bench/bench_search.py [--sizes 1000,10000] [--queries 5]
+With --index-only it skips the MkDocs build: it makes the search documents from the
+synthetic tree, runs Pagefind, and serves that index inside a small site built once
+(the theme, search.js and the search page are the real ones), so 100k records take
+minutes, not the ~15 of a whole build.
+
+Usage: .venv/bin/python bench/bench_search.py [--sizes 1000,10000] [--queries 5] [--index-only]
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -42,11 +48,11 @@ def tree(n: int) -> Path:
     return path
 
 
-def build(n: int, content: Path) -> tuple[Path, float, float]:
+def build(n: int, content: Path, with_material: bool = True) -> tuple[Path, float, float]:
     """Build the site with Material's search on too; returns (site, seconds, peak RSS MB of the build)."""
     config = REPO / f".mkdocs-bench-{n}.yml"
     text = (REPO / "mkdocs.yml").read_text()
-    config.write_text(text.replace("plugins:\n", "plugins:\n  - search\n", 1))
+    config.write_text(text.replace("plugins:\n", "plugins:\n  - search\n", 1) if with_material else text)
     site = OUT / f"site-{n}"
     start = time.perf_counter()
     try:
@@ -67,7 +73,8 @@ from pathlib import Path
 from generator.archive import load_or_raise
 from generator.config import load_settings
 from generator.pages import Site
-from generator.search import search_records, write_index
+from generator.search import search_records
+from generator.search_index import write_index
 settings = load_settings(Path("site_config/archive.yml"))
 site = Site(load_or_raise(Path(sys.argv[1]), settings), settings)
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -89,26 +96,56 @@ def index_only(content: Path, site: Path) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def queries(site: Path, count: int) -> list[str]:
-    """Typical queries: common family names and words from the archive's own text."""
-    people = sorted(p for p in (site / "people").iterdir() if p.is_dir())
+def queries(content: Path, count: int) -> list[str]:
+    """Typical queries: family names of people spread through the archive."""
+    import yaml
+
+    people = sorted((content / "people").glob("*.y*ml"))
     names: list[str] = []
-    for folder in people[:: max(1, len(people) // (count * 2))]:
-        html = (folder / "index.html").read_text(encoding="utf-8")
-        if "<h1" not in html or len(names) == count:
-            continue  # a redirect page of a renamed record
-        title = html.split("<h1", 1)[1].split(">", 1)[1].split("<", 1)[0]
-        names.append(title.split()[-1])
+    for path in people[:: max(1, len(people) // count)][:count]:
+        name = yaml.safe_load(path.read_text(encoding="utf-8-sig"))["name"]
+        names.append(name.split()[-1])
     return names
 
 
-def transfers(site: Path, words: list[str]) -> dict[str, list[int]]:
+def browse_filters(content: Path) -> dict[str, str]:
+    """Filter browses with no query: a wide one (every quote) and a narrow one (one outlet)."""
+    import yaml
+
+    outlets = sorted((content / "organizations").glob("*.y*ml"))
+    for path in outlets:
+        record = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        if record.get("kind") == "outlet":
+            from urllib.parse import quote
+            return {"kind": "kind=Quote&sort=date:desc", "outlet": "outlet=" + quote(record["name"])}
+    return {"kind": "kind=Quote&sort=date:desc"}
+
+
+def shell_site() -> Path:
+    """A small built site (real theme, pages and search.js) to serve an index made on its own."""
+    site = OUT / "shell-site"
+    if not (site / "search/index.html").exists():
+        site, _, _ = build(200, tree(200), with_material=False)
+        site.rename(OUT / "shell-site")
+        site = OUT / "shell-site"
+    return site
+
+
+def index_site(n: int, content: Path) -> tuple[Path, dict]:
+    """The shell site with a fresh Pagefind index of tree-N as its pagefind/."""
+    site = OUT / f"site-index-{n}"
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.copytree(shell_site(), site, ignore=shutil.ignore_patterns("pagefind"))
+    return site, index_only(content, site)
+
+
+def transfers(site: Path, words: list[str], browses: dict[str, str]) -> dict[str, list[int]]:
     from browser import chromium, serve
 
-    out: dict[str, list[int]] = {"header": [], "page": [], "results": []}
+    out: dict[str, list[int]] = {"header": [], "page": [], "results": [], **{f"browse-{k}": [] for k in browses}}
     with serve(site, 8765) as base, chromium() as browser:
-        for word in words:
-            for mode in ("header", "page"):
+        for word in [*words, *browses]:
+            for mode in (("header", "page") if word in words else (f"browse-{word}",)):
                 context = browser.new_context()
                 page = context.new_page()
                 sizes: list[int] = []
@@ -124,14 +161,15 @@ def transfers(site: Path, words: list[str]) -> dict[str, list[int]]:
                 if mode == "header":
                     page.goto(base)
                     page.fill(".arc-hsearch__input", word)
-                    page.wait_for_selector("#arc-hresults li", timeout=60000)
+                    page.wait_for_selector("#arc-hresults > *", timeout=60000)
                 else:
-                    page.goto(f"{base}search/?q={word}")
+                    page.goto(f"{base}search/?" + (f"q={word}" if mode == "page" else browses[word]))
                     page.wait_for_function("document.querySelector('[data-arc-status]').textContent.includes('for')",
                                            timeout=60000)
                     page.wait_for_selector("[data-arc-filters]:not([hidden])", timeout=60000)
-                    out["results"].append(len(page.query_selector_all(".arc-results li")))
                 page.wait_for_load_state("networkidle")
+                if mode == "page":
+                    out["results"].append(len(page.query_selector_all(".arc-results li")))
                 out[mode].append(sum(sizes))
                 context.close()
     return out
@@ -143,31 +181,41 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=5)
     parser.add_argument("--reuse-site", action="store_true",
                         help="reuse bench/out/site-N from an earlier run (no build time); index and query again")
+    parser.add_argument("--index-only", action="store_true",
+                        help="no MkDocs build: index tree-N alone and serve it in a small site built once")
     args = parser.parse_args()
     rows = []
     for n in [int(s) for s in args.sizes.split(",")]:
         content = tree(n)
-        if args.reuse_site and (OUT / f"site-{n}/index.html").exists():
-            site, build_s, build_mb = OUT / f"site-{n}", float("nan"), float("nan")
+        build_s = build_mb = float("nan")
+        if args.index_only:
+            site, indexing = index_site(n, content)
         else:
-            site, build_s, build_mb = build(n, content)
-        indexing = index_only(content, site)
-        words = queries(site, args.queries)
-        moved = transfers(site, words)
-        material = (site / "search/search_index.json").stat().st_size
-        rows.append((n, build_s, build_mb, indexing, moved, material, words))
-        print(f"N={n}: build {build_s:.0f} s, queries {words}, header bytes {moved['header']}, "
-              f"page bytes {moved['page']}", flush=True)
+            if args.reuse_site and (OUT / f"site-{n}/index.html").exists():
+                site = OUT / f"site-{n}"
+            else:
+                site, build_s, build_mb = build(n, content)
+            indexing = index_only(content, site)
+        words, browses = queries(content, args.queries), browse_filters(content)
+        moved = transfers(site, words, browses)
+        material = (site / "search/search_index.json")
+        material_kb = material.stat().st_size / 1024 if material.exists() else float("nan")
+        shards = json.loads((site / "pagefind/search.json").read_text(encoding="utf-8"))["shards"]
+        rows.append((n, build_s, build_mb, indexing, moved, material_kb, len(shards)))
+        print(f"N={n}: build {build_s:.0f} s, {len(shards)} shards, queries {words}, {moved}", flush=True)
     print()
-    print("| records | build s | build peak MB | index s | Pagefind peak MB | Python peak MB "
-          "| header query KB (median/max) | search page KB (median/max) | Material index KB | Material ÷ header query |")
-    print("|---:|---:|---:|---:|---:|---:|---|---|---:|---:|")
-    for n, build_s, build_mb, ix, moved, material, _words in rows:
-        header, page = sorted(moved["header"]), sorted(moved["page"])
-        med = header[len(header) // 2]
-        print(f"| {n:,} | {build_s:.0f} | {build_mb:,.0f} | {ix['seconds']:.1f} | {ix['pagefind_mb']:.0f} | {ix['python_mb']:.0f} "
-              f"| {med / 1024:.0f} / {header[-1] / 1024:.0f} | {page[len(page) // 2] / 1024:.0f} / {page[-1] / 1024:.0f} "
-              f"| {material / 1024:,.0f} | {material / med:.0f}× |")
+    print("| records | shards | build s | build peak MB | index s | Pagefind peak MB | Python peak MB "
+          "| header query KB (median/max) | search page KB (median/max) | browse: every quote KB "
+          "| browse: one outlet KB | Material index KB |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---:|")
+    for n, build_s, build_mb, ix, moved, material_kb, shards in rows:
+        def kb(key):
+            values = sorted(moved[key]) or [float("nan")]
+            return f"{values[len(values) // 2] / 1024:.0f} / {values[-1] / 1024:.0f}"
+        browse = {k: (moved[k][0] / 1024 if moved.get(k) else float("nan")) for k in ("browse-kind", "browse-outlet")}
+        print(f"| {n:,} | {shards} | {build_s:.0f} | {build_mb:,.0f} | {ix['seconds']:.1f} | {ix['pagefind_mb']:.0f} "
+              f"| {ix['python_mb']:.0f} | {kb('header')} | {kb('page')} | {browse['browse-kind']:.0f} "
+              f"| {browse['browse-outlet']:.0f} | {material_kb:,.0f} |")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -47,9 +48,11 @@ from generator.preview import Preview, template_files
 from generator.problems import ContentError, as_text
 from generator.progress import Phases
 from generator.publication import Published
-from generator.search import SearchIndexError, search_records, write_index
+from generator.search import search_records
+from generator.search_index import SearchIndexError, write_index
 
 log = logging.getLogger("mkdocs.plugins.archive")
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
 
 
 class ArchiveConfig(Config):
@@ -170,6 +173,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             return content
         page.toc = _toc(ours.headings)
         return ours.html
+
+    def on_post_page(self, output, page, config):
+        """<html lang> from the page's record (the theme writes its own UI language there)."""
+        ours = self.pages.get(page.file.src_uri)
+        language = ours.language if ours else self.site.settings.language
+        return _HTML_LANG.sub(lambda _: f'<html lang="{html.escape(language)}"', output, count=1)
 
     def on_env(self, env, config, files):
         """With workers, render our pages in forked processes and write the data outputs in another."""
@@ -305,7 +314,7 @@ class _SearchIndex:
         self.job = Forked(self._index) if background else None
 
     def _index(self) -> int:
-        return write_index(search_records(self.site), self.scratch / "pagefind")
+        return write_index(search_records(self.site), self.scratch / "pagefind", self.site.settings.language)
 
     def result(self, site_dir: Path) -> int:
         try:

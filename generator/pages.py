@@ -60,6 +60,7 @@ class Page:
     headings: tuple[Heading, ...] = ()  # for the table of contents
     updated: str | None = None  # ISO day of the newest thing the page shows (sitemap lastmod)
     sources: tuple[str, ...] = ()  # content files the page was made from (for edit links, errors)
+    language: str = "en"  # BCP 47 tag for <html lang>: the record's language, else the site's
 
     @property
     def url(self) -> str:
@@ -151,7 +152,8 @@ class Renderer:
         body = self.env.get_template(template).render(site=self.site, page=context, record=record,
                                                       title=title, settings=self.site.settings)
         description = context.description or self.site.settings.description
-        return Page(uri, title, body, _clip(description), tuple(context.headings), updated, sources)
+        language = getattr(record, "language", None) or self.site.settings.language
+        return Page(uri, title, body, _clip(description), tuple(context.headings), updated, sources, language)
 
 
 class PageContext:

@@ -60,8 +60,8 @@ def page(browser, base):
 
 def header_results(page, query: str) -> list[str]:
     page.fill(".arc-hsearch__input", query)
-    page.wait_for_selector("#arc-hresults li")
-    return [li.inner_text() for li in page.query_selector_all("#arc-hresults li")]
+    page.wait_for_selector("#arc-hresults > *")
+    return [node.inner_text() for node in page.query_selector_all("#arc-hresults > *")]
 
 
 def test_typing_esper_lists_his_page_and_his_quotes(page, base):
@@ -72,8 +72,9 @@ def test_typing_esper_lists_his_page_and_his_quotes(page, base):
     assert "“no decision whatsoever to leave”" in titles
     assert "“There’s been no decision to leave Iraq. Period.”" in titles
     assert any("QUOTE" in r.upper() and "Breitbart News" in r for r in results)
-    href = page.get_attribute("#arc-hresults .arc-result__title", "href")
-    assert href == "/archive/people/mark-esper/"
+    assert page.get_attribute("#arc-hresults [role=option]", "data-href") == "/archive/people/mark-esper/"
+    page.click("#arc-hresults [role=option]")  # an option is activated by a click (or Enter), it holds no link
+    page.wait_for_url("**/people/mark-esper/")
 
 
 def test_qasem_finds_soleimani(page, base):
@@ -206,3 +207,89 @@ def test_hostile_content_opens_no_dialog_on_any_page(browser, tmp_path):
         assert page.title().startswith("Person </title><script>")
     context.close()
     assert dialogs == [] and len(urls) > 10
+
+
+# ---- search for everyone: the open dropdown, keyboard, organizations, phones, no JavaScript ----
+
+def test_the_open_dropdown_has_no_accessibility_violations(browser, base):
+    from axe_playwright_python.sync_playwright import Axe
+
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+        page = context.new_page()
+        page.goto(base + "people/")
+        header_results(page, "Esper")
+        page.keyboard.press("ArrowDown")  # one option highlighted, as a reader sees it
+        assert page.get_attribute(".arc-hsearch__input", "aria-expanded") == "true"
+        violations = Axe().run(page).response["violations"]
+        context.close()
+        assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == [], scheme
+
+
+def test_header_options_hold_no_links_and_enter_opens_the_last_one(page, base):
+    page.goto(base)
+    header_results(page, "Esper")
+    assert page.query_selector_all("#arc-hresults a, #arc-hresults button") == []
+    assert page.eval_on_selector_all("#arc-hresults [role=option]", "os => os.every(o => o.tagName === 'DIV')")
+    page.keyboard.press("ArrowUp")  # wraps to the last option: every result, on the search page
+    assert page.get_attribute(".arc-hsearch__input", "aria-activedescendant") == "arc-hresult-all"
+    assert page.inner_text("#arc-hresult-all").endswith("results: show all and filter")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=Esper")
+
+
+def test_keyboard_only_on_the_search_page(page, base):
+    page.goto(base + "search/")
+    page.wait_for_selector("[data-arc-filter=kind] input")
+    page.focus("#arc-q")
+    page.keyboard.type("Milley")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".arc-results .arc-result__title")
+    for _ in range(60):  # Tab through the filters to the first result
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('arc-result__title')"):
+            break
+        outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+        assert outline != "none", page.evaluate("document.activeElement.outerHTML")  # focus is visible
+    assert page.evaluate("document.activeElement.textContent") == "Mark Milley"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/people/mark-milley/")
+
+
+def test_an_organization_that_speaks_is_a_speaker_filter(page, base):
+    page.goto(base + "search/")
+    page.wait_for_selector("#arc-pick-speaker")
+    page.fill("#arc-pick-speaker", "Iraqi Parliament")
+    page.dispatch_event("#arc-pick-speaker", "change")
+    page.wait_for_function("document.querySelector('[data-arc-status]').textContent.startsWith('2 results')")
+    page.wait_for_function("document.querySelectorAll('.arc-results li').length === 2")
+    assert {k.inner_text().upper() for k in page.query_selector_all(".arc-results .arc-kind")} == {"QUOTE"}
+    assert "speaker=Iraqi+Parliament" in page.url
+
+
+def test_on_a_phone_results_come_first_and_filters_fold_away(browser, base):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    page.goto(base + "search/?q=Esper&kind=Quote")
+    page.wait_for_selector(".arc-results li")
+    assert page.evaluate("document.querySelector('[data-arc-filters]').open") is False
+    top = page.evaluate("document.querySelector('.arc-results li').getBoundingClientRect().top")
+    assert top < 740 - 100  # the first result is on the first screen
+    page.click("[data-arc-filters] > summary")
+    assert page.is_visible("[data-arc-filter=kind] input[value=Quote]")
+    assert page.is_checked("[data-arc-filter=kind] input[value=Quote]")
+    context.close()
+
+
+def test_without_javascript_the_search_page_says_where_to_browse(browser, base):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + "search/")
+    text = page.inner_text("article")
+    assert "Search runs in your browser and needs JavaScript. Without it, browse people A–Z, events, " \
+           "organizations and outlets, tags or the archive by date." in text
+    assert "](" not in text and "[" not in text  # no Markdown link syntax
+    assert not page.is_visible("#arc-q") and not page.is_visible("[data-arc-filters]")  # no form that does nothing
+    page.get_by_role("link", name="people A–Z").click()
+    page.wait_for_url("**/people/")
+    context.close()

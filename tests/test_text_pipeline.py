@@ -19,7 +19,7 @@ from generator.archive import load_or_raise
 from generator.config import load_settings
 from generator.pages import render_site
 from generator.richtext import render_markdown, render_verbatim
-from generator.search import search_document, search_records
+from generator.search import BROWSE_WORD, search_document, search_records
 from generator.site import Site
 
 SETTINGS = load_settings(REPO / "site_config/archive.yml")
@@ -28,7 +28,7 @@ SETTINGS = load_settings(REPO / "site_config/archive.yml")
 TEMPLATE_TAGS = {"html", "head", "body", "div", "h1", "h2", "h3", "h4", "h5", "h6", "a", "p", "ul", "ol", "li",
                  "dl", "dt", "dd", "span", "time", "strong", "em", "blockquote", "figure", "figcaption", "ins",
                  "del", "aside", "code", "pre", "br", "hr", "sup", "sub", "abbr", "form", "label", "input",
-                 "button", "fieldset", "legend", "select", "option", "noscript"}
+                 "button", "fieldset", "legend", "select", "option", "noscript", "details", "summary"}
 TEMPLATE_ATTRIBUTES = {"class", "id", "href", "title", "datetime", "start", "lang", "action", "role", "for", "type",
                        "name", "autocomplete", "value", "hidden", "aria-live", "data-arc-search-page",
                        "data-arc-filters", "data-arc-filter", "data-arc-picker", "data-arc-status",
@@ -216,7 +216,7 @@ def test_search_text_is_escaped_once(tmp_path):
     record = next(iter(search_records(site)))
     document = _soup(search_document(record))
     assert document.h1.get_text() == "AT&T <Inc>"
-    assert [p.get_text() for p in document.select("main p")] == ["AT&amp;T", "AT&T said no & <b>more</b>"]
+    assert [p.get_text() for p in document.select("main p")] == ["AT&amp;T", "AT&T said no & <b>more</b>", BROWSE_WORD]
 
 
 def test_tag_anchors_are_unicode_aware_and_unique(tmp_path):

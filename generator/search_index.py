@@ -1,0 +1,224 @@
+"""Search indexes that stay small: one Pagefind index per span of years and language.
+
+Pagefind's metadata file, which the browser loads before any result, lists every
+page of its index (about 8 bytes a page, compressed): one index for a 100,000-record
+archive costs a reader 0.8 MB per query. So records are split into shards of at most
+SHARD_MAX records by the newest day their page shows (a person by their latest
+statement or mention; records with no day last), whole years together where they
+fit, and each shard is indexed once per language (Pagefind stems each language with
+its own rules). The browser (search.js) searches the newest shard first and merges
+older ones with Pagefind's `mergeIndex` only when a reader asks for more, so a query
+loads one or two shards whatever the archive's size; `facets.json` says which shards
+hold each filter value, so browsing by a filter loads only shards that match.
+
+Layout of the output folder (the site's pagefind/):
+- `search.json`: the shards, newest first, each with its span of years and its index
+  folder per language, and the languages' names;
+- `<shard>-<language>/`: a Pagefind bundle (entry, metadata, index chunks, fragments,
+  filters, and the script and WebAssembly, of which the browser loads one copy);
+- `pagefind.js`: the script pages import (the same file as in every bundle);
+- `facets.json` (short filters: values, counts and shards) and `facets-<name>.json`
+  (long filters: value → shards, loaded when a reader opens that picker).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import shutil
+import subprocess
+import tempfile
+from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import cbor2
+from babel import Locale, UnknownLocaleError
+
+from generator.search import BROWSE_WORD, SearchRecord, search_document
+
+# ~8 bytes of metadata a page: 8,000 records cost a query about 65 KB of metadata.
+SHARD_MAX = 8000
+# Filters with few values are shown as checkboxes with counts; long lists (people,
+# speakers, events) are picked by name and downloaded only when a reader opens that picker.
+SHORT_FACETS = ("kind", "outlet", "year")
+# Pagefind's files a browser never loads here (its ready-made interfaces)
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+
+
+class SearchIndexError(Exception):
+    """Pagefind could not index the site; the message carries its output."""
+
+
+@dataclass
+class _Doc:  # what planning needs of a record once its search document is on disk
+    path: Path
+    url: str
+    day: str | None
+    language: str
+    filters: dict[str, list[str]]
+
+
+def plan_shards(days: Iterable[str | None], limit: int = SHARD_MAX) -> list[tuple[str, list[int]]]:
+    """Positions of records grouped into shards, newest first: (span of years, positions).
+
+    Whole years are packed together up to `limit` records; a year larger than that is
+    cut, in date order, into equal parts; records with no day come last ("")."""
+    days = list(days)
+    by_year: dict[str, list[int]] = defaultdict(list)
+    for i in sorted(range(len(days)), key=lambda i: days[i] or "", reverse=True):
+        by_year[days[i][:4] if days[i] else ""].append(i)
+    shards: list[tuple[str, list[int]]] = []
+    current: list[int] = []
+    years: list[str] = []
+
+    def close() -> None:
+        if current:
+            shards.append((years[-1] if len(years) == 1 else f"{years[-1]}–{years[0]}", current[:]))
+            current.clear()
+            years.clear()
+
+    for year, members in by_year.items():  # newest year first, "" (no day) last
+        if not year or len(current) + len(members) > limit:
+            close()
+        if len(members) > limit or not year:
+            parts = -(-len(members) // limit)
+            for k in range(parts):
+                shards.append((year, members[k * len(members) // parts:(k + 1) * len(members) // parts]))
+            continue
+        current += members
+        years.append(year)
+    close()
+    return shards
+
+
+def write_index(records: Iterable[SearchRecord], out_dir: Path, site_language: str = "en") -> int:
+    """Index the records with Pagefind into out_dir (the site's pagefind/ folder), shard by shard.
+
+    Each record becomes a minimal HTML document in a scratch folder that mirrors the
+    site's URLs; Pagefind's own CLI indexes each shard's folder, two at a time."""
+    from pagefind_bin import get_executable
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="search-docs-") as scratch:
+        docs: list[_Doc] = []
+        for record in records:  # written at once: only what planning needs stays in memory
+            path = Path(scratch) / "all" / f"{len(docs)}.html"
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(search_document(record), encoding="utf-8")
+            docs.append(_Doc(path, record.url, record.day, record.language, record.filters))
+        shards = plan_shards(d.day for d in docs)
+        languages = sorted({d.language for d in docs}, key=lambda tag: (tag != site_language, tag))
+        runs, manifest = [], []
+        for number, (span, members) in enumerate(shards):
+            folders: dict[str, str] = {}
+            for language in languages:
+                mine = [docs[i] for i in members if docs[i].language == language]
+                if not mine:
+                    continue
+                name = f"s{number}-{language.lower()}"
+                for doc in mine:  # the folder mirrors the site's URLs: Pagefind takes each page's URL from it
+                    target = Path(scratch) / name / doc.url.strip("/") / "index.html"
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    doc.path.replace(target)
+                folders[language] = name + "/"
+                runs.append(name)
+            manifest.append({"span": span, "indexes": folders})
+
+        def run(name: str) -> subprocess.CompletedProcess:
+            return subprocess.run([str(get_executable()), "--site", str(Path(scratch) / name),
+                                   "--output-path", str((out_dir / name).resolve())], capture_output=True, text=True)
+
+        with ThreadPoolExecutor(max_workers=2) as pool:  # Pagefind is mostly single-threaded per run
+            for name, done in zip(runs, pool.map(run, runs)):
+                if done.returncode != 0:
+                    raise SearchIndexError(f"Pagefind failed ({done.returncode}) on {name}: {done.stdout}{done.stderr}")
+                make_deterministic(out_dir / name)
+                for unused in UNUSED:
+                    (out_dir / name / unused).unlink(missing_ok=True)
+        if runs:
+            shutil.copyfile(out_dir / runs[0] / "pagefind.js", out_dir / "pagefind.js")
+        names = {tag: language_name(tag, site_language) for tag in languages}
+        (out_dir / "search.json").write_text(json.dumps({"shards": manifest, "languages": names, "browse": BROWSE_WORD},
+                                                        ensure_ascii=False),
+                                             encoding="utf-8")
+        write_facets(docs, shards, names, out_dir)
+    return len(docs)
+
+
+def language_name(tag: str, in_language: str) -> str:
+    """'hu' → 'Hungarian' on an English site (Babel's CLDR names); the tag itself if unknown."""
+    try:
+        name = Locale.parse(tag.replace("-", "_")).get_display_name(Locale.parse(in_language.replace("-", "_")))
+    except (UnknownLocaleError, ValueError):
+        return tag
+    return name[:1].upper() + name[1:] if name else tag
+
+
+def write_facets(docs: list[_Doc], shards: list[tuple[str, list[int]]], names: dict[str, str], out_dir: Path) -> None:
+    """Filter values with counts (short filters) and, for every value, the shards that hold it."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    where: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for number, (_span, members) in enumerate(shards):
+        for i in members:
+            filters = {**docs[i].filters, "language": [names[docs[i].language]]}
+            for name, values in filters.items():
+                counts[name].update(values)
+                for value in values:
+                    where[name][value].add(number)
+    short = {name: dict(sorted(counts[name].items())) for name in (*SHORT_FACETS, "language")}
+    short["in"] = {name: {v: sorted(where[name][v]) for v in sorted(where[name])} for name in short}
+    (out_dir / "facets.json").write_text(json.dumps(short, ensure_ascii=False), encoding="utf-8")
+    for name in set(counts) - set(short):
+        values = sorted(counts[name], key=lambda v: (v.lower(), v))
+        (out_dir / f"facets-{name}.json").write_text(
+            json.dumps({v: sorted(where[name][v]) for v in values}, ensure_ascii=False), encoding="utf-8")
+
+
+_SIGNATURE = b"pagefind_dcd"
+
+
+def make_deterministic(out_dir: Path) -> None:
+    """Rewrite Pagefind's filter files with their values in sorted order.
+
+    Pagefind writes each filter's values in hash-map order, which changes from run
+    to run, and names files by their content: so the same content gave different
+    bytes and file names. Sorting the values (and the filter list in the metadata
+    file that names them) makes the same content build byte-identical output.
+    The browser finds these files only through the names written here.
+    """
+    entry_file = out_dir / "pagefind-entry.json"
+    entry = json.loads(entry_file.read_text(encoding="utf-8"))
+    for language in entry["languages"].values():
+        meta_file = out_dir / f"pagefind.{language['hash']}.pf_meta"
+        meta = _read_pagefind(meta_file)
+        prefix = language["hash"].split("_")[0]
+        renamed = []
+        for name, old in meta[3]:  # [version, pages, index chunks, filters, sorts, meta fields]
+            path = out_dir / "filter" / f"{old}.pf_filter"
+            filter_name, values = _read_pagefind(path)
+            data = _pagefind_bytes([filter_name, sorted(values, key=lambda v: v[0])])
+            new = f"{prefix}_{hashlib.sha256(data).hexdigest()[:7]}"
+            path.unlink()
+            (out_dir / "filter" / f"{new}.pf_filter").write_bytes(data)
+            renamed.append([name, new])
+        meta[3] = sorted(renamed)
+        data = _pagefind_bytes(meta)
+        language["hash"] = f"{prefix}_{hashlib.sha256(data).hexdigest()[:10]}"
+        meta_file.unlink()
+        (out_dir / f"pagefind.{language['hash']}.pf_meta").write_bytes(data)
+    entry["languages"] = dict(sorted(entry["languages"].items()))  # also listed in hash-map order
+    entry_file.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _read_pagefind(path: Path):
+    data = gzip.decompress(path.read_bytes())
+    return cbor2.loads(data[len(_SIGNATURE):])
+
+
+def _pagefind_bytes(value) -> bytes:
+    return gzip.compress(_SIGNATURE + cbor2.dumps(value), mtime=0)
