@@ -87,6 +87,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             return markdown
         page.meta.update(head_meta(self.published, ours, self.published.record_at(ours.uri)))
         page.meta["title"] = Markup(escape(ours.title))
+        if ours.hide:
+            page.meta["hide"] = list(ours.hide)
         if ours.description:
             page.meta["description"] = Markup(escape(ours.description))
         # the sitemap's lastmod: the newest thing the page shows, never the build date (a page has

@@ -24,6 +24,7 @@ from generator.models import Record
 from generator.richtext import plain_text, relative_url, render_markdown, render_verbatim
 from generator.site import Site, slug
 from generator.sources import FOLDER_OF
+from generator.storyline import Storyline
 
 # index pages: file → (template, title); their nav titles and order are set in mkdocs.yml
 INDEX_PAGES = {
@@ -38,6 +39,9 @@ INDEX_PAGES = {
     "about-data.md": ("about-data.html.j2", "About the data"),
 }
 DESCRIPTION_MAX = 200
+# record pages are not in the navigation, so its sidebar would be an empty column beside them
+# (their breadcrumbs say where they are)
+RECORD_HIDES = ("navigation",)
 
 # ("record", record id, …) for a record's page(s); ("index", uri, …) for the index pages
 Job = tuple
@@ -59,6 +63,7 @@ class Page:
     headings: tuple[Heading, ...] = ()  # for the table of contents
     updated: str | None = None  # ISO day of the newest thing the page shows (sitemap lastmod)
     sources: tuple[str, ...] = ()  # content files the page was made from (for edit links, errors)
+    hide: tuple[str, ...] = ()  # parts of the theme the page goes without (Material's `hide` meta)
 
     @property
     def url(self) -> str:
@@ -73,6 +78,8 @@ class Page:
         meta = {"title": str(escape(self.title))}
         if self.description:
             meta["description"] = str(escape(self.description))
+        if self.hide:
+            meta["hide"] = list(self.hide)
         front = yaml.safe_dump(meta, allow_unicode=True, width=10**9, sort_keys=False)
         return f"---\n{front}---\n\n{self.html}"
 
@@ -104,6 +111,7 @@ class Renderer:
             loader=jinja2.FileSystemLoader(str(templates or default_templates())), autoescape=True,
             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
         self.env.filters.update(when=site.time_html)
+        self.env.globals.update(story=Storyline(site))  # the story's order, notices and wordings
         # each record page's newest day, computed once: it also gives the index pages theirs
         self.updated = {r.id: site.latest_day(r) for r in site.public.values()}
         self.archive_updated = max(filter(None, (self.updated[r.id] for r in site.public.values()
@@ -129,19 +137,19 @@ class Renderer:
         title = self.site.title(record)
         return self._render(page_uri(record), f"{record.kind}.html.j2", title, record,
                             self.updated[record.id] or self.archive_updated,
-                            (self.site.archive.sources[record.id].path,))
+                            (self.site.archive.sources[record.id].path,), hide=RECORD_HIDES)
 
     def index_page(self, uri: str) -> Page:
         template, title = INDEX_PAGES[uri]
         return self._render(uri, template, title or self.site.settings.title, None, self.archive_updated, ())
 
     def _render(self, uri: str, template: str, title: str, record: Record | None, updated: str | None,
-                sources: tuple[str, ...]) -> Page:
+                sources: tuple[str, ...], hide: tuple[str, ...] = ()) -> Page:
         context = PageContext(self.site, uri)
         body = self.env.get_template(template).render(site=self.site, page=context, record=record,
                                                       title=title, settings=self.site.settings)
         description = context.description or self.site.settings.description
-        return Page(uri, title, body, _clip(description), tuple(context.headings), updated, sources)
+        return Page(uri, title, body, _clip(description), tuple(context.headings), updated, sources, hide)
 
 
 class PageContext:
