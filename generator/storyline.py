@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 # update, then a correction of any of them (never alphabetically by kind).
 STORY_ORDER = {kind: rank for rank, kind in enumerate(
     ("event", "article", "quote", "update", "correction", "person", "organization"))}
-TARGET_WORDS = 50  # a correction's title quotes this much of what it corrects
+TARGET_WORDS = 60  # a correction's title quotes this much of what it corrects
 EXCERPT_WORDS = 90  # and, when two titles would read the same, this much of its own text
 _TIMES = {1: "once", 2: "twice"}
 _VERB = {"correction": "corrected", "clarification": "clarified", "retraction": "retracted",

@@ -127,28 +127,23 @@ def test_summary_line_counts_each_kind_of_change(tmp_path):
 def test_correction_titles_say_who_corrected_what_and_when(seed):
     site, pages = seed
     titles = {c.id: site.title(c) for c in site.corrections_log()}
+    caller = "“U.S. Military Tells Iraq They Are Preparing To Move Out; …”"
+    letter = "“Coalition letter tells Iraq it will reposition forces”"
     assert titles == {
-        "daily-caller-soleimani-deaths-claim":
-            "Editor's note (clarification), 24 November 2026: “U.S. Military Tells Iraq They Are Preparing To …”",
-        "coalition-letter-origin-sources-differ":
-            "Editor's note (clarification), 24 November 2026: “Coalition letter tells Iraq it will reposition …”",
-        "daily-caller-seely-rank":
-            "Editor's note (clarification), 23 November 2026: “U.S. Military Tells Iraq They Are Preparing To …” "
-            "— The sources disagree on the rank of the letter's writer",
-        "daily-caller-quads-force-misspelling":
-            "Editor's note (correction), 23 November 2026: “U.S. Military Tells Iraq They Are Preparing To …”",
-        "daily-caller-milley-title":
-            "Editor's note (clarification), 23 November 2026: “U.S. Military Tells Iraq They Are Preparing To …” "
-            "— The article's last paragraph calls him \"Joint Chiefs of Staff Mark Milley\"",
-        "daily-caller-esper-title-wording":
-            "Editor's note (clarification), 23 November 2026: “U.S. Military Tells Iraq They Are Preparing To …” "
-            "— The article's first paragraph says the letter \"was contradicted by both Secretary of …",
+        "daily-caller-soleimani-deaths-claim": f"Editor's note (clarification), 24 November 2026: {caller}",
+        "coalition-letter-origin-sources-differ": f"Editor's note (clarification), 24 November 2026: {letter}",
+        "daily-caller-seely-rank": f"Editor's note (clarification), 23 November 2026: {caller} "
+                                   "— The sources disagree on the rank of the letter's writer",
+        "daily-caller-quads-force-misspelling": f"Editor's note (correction), 23 November 2026: {caller}",
+        "daily-caller-milley-title": f"Editor's note (clarification), 23 November 2026: {caller} "
+                                     "— The article's last paragraph calls him \"Joint Chiefs of Staff Mark Milley\"",
+        "daily-caller-esper-title-wording": f"Editor's note (clarification), 23 November 2026: {caller} "
+                                            "— The article's first paragraph says the letter \"was contradicted by "
+                                            "both Secretary of …",
         "breitbart-reposit-typo":
             "Editor's note (correction), 23 November 2026: “Letter: U.S.-Led Coalition to Withdraw from Iraq”",
-        "coalition-letter-disputed-by-milley":
-            "Disputed by Mark Milley, 6 January 2020: “Coalition letter tells Iraq it will reposition …”",
-        "coalition-letter-disputed-by-esper":
-            "Disputed by Mark Esper, 6 January 2020: “Coalition letter tells Iraq it will reposition …”",
+        "coalition-letter-disputed-by-milley": f"Disputed by Mark Milley, 6 January 2020: {letter}",
+        "coalition-letter-disputed-by-esper": f"Disputed by Mark Esper, 6 January 2020: {letter}",
     }
     assert len(set(titles.values())) == len(titles)  # no two read the same
     # the page's headline and the corrections log's links are these titles, never a bare "details"
