@@ -163,6 +163,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             return markdown
         page.meta.update(self.heads[ours.uri])
         page.meta["title"] = Markup(escape(ours.title))
+        if ours.hide:
+            page.meta["hide"] = list(ours.hide)
         if ours.description:
             page.meta["description"] = Markup(escape(ours.description))
         return ""  # the body is final HTML; there is nothing for Markdown to do

@@ -25,6 +25,7 @@ from generator.parallel import fork_map
 from generator.richtext import plain_text, relative_url, render_markdown, render_verbatim
 from generator.site import Site, slug
 from generator.sources import FOLDER_OF
+from generator.storyline import Storyline
 
 # index pages: file → (template, title); their nav titles and order are set in mkdocs.yml
 INDEX_PAGES = {
@@ -39,6 +40,9 @@ INDEX_PAGES = {
     "about-data.md": ("about-data.html.j2", "About the data"),
 }
 DESCRIPTION_MAX = 200
+# record pages are not in the navigation, so its sidebar would be an empty column beside them
+# (their breadcrumbs say where they are)
+RECORD_HIDES = ("navigation",)
 
 # ("record", record id, …) for a record's page(s); ("index", uri, …) for the index pages
 Job = tuple
@@ -61,6 +65,7 @@ class Page:
     updated: str | None = None  # ISO day of the newest thing the page shows (sitemap lastmod)
     sources: tuple[str, ...] = ()  # content files the page was made from (for edit links, errors)
     language: str = "en"  # BCP 47 tag for <html lang>: the record's language, else the site's
+    hide: tuple[str, ...] = ()  # parts of the theme the page goes without (Material's `hide` meta)
 
     @property
     def url(self) -> str:
@@ -75,6 +80,8 @@ class Page:
         meta = {"title": str(escape(self.title))}
         if self.description:
             meta["description"] = str(escape(self.description))
+        if self.hide:
+            meta["hide"] = list(self.hide)
         front = yaml.safe_dump(meta, allow_unicode=True, width=10**9, sort_keys=False)
         return f"---\n{front}---\n\n{self.html}"
 
@@ -110,6 +117,7 @@ class Renderer:
         # it also gives the index pages theirs
         known = days or {}
         self.updated = {r.id: known[r.id] if r.id in known else site.latest_day(r) for r in site.public.values()}
+        self.env.globals.update(story=Storyline(site))  # the story's order, notices and wordings
         self.archive_updated = max(filter(None, (self.updated[r.id] for r in site.public.values()
                                                  if r.when is not None)), default=None)
 
@@ -139,7 +147,8 @@ class Renderer:
     def record_page(self, record: Record) -> Page:
         title = self.site.title(record)
         return self._render(page_uri(record), f"{record.kind}.html.j2", title, record,
-                            self.updated_of(("record", record.id)), (self.site.archive.sources[record.id].path,))
+                            self.updated_of(("record", record.id)), (self.site.archive.sources[record.id].path,),
+                            hide=RECORD_HIDES)
 
     def index_page(self, uri: str) -> Page:
         template, title = INDEX_PAGES[uri]
@@ -147,13 +156,14 @@ class Renderer:
                             self.updated_of(("index", uri)), ())
 
     def _render(self, uri: str, template: str, title: str, record: Record | None, updated: str | None,
-                sources: tuple[str, ...]) -> Page:
+                sources: tuple[str, ...], hide: tuple[str, ...] = ()) -> Page:
         context = PageContext(self.site, uri)
         body = self.env.get_template(template).render(site=self.site, page=context, record=record,
                                                       title=title, settings=self.site.settings)
         description = context.description or self.site.settings.description
         language = getattr(record, "language", None) or self.site.settings.language
-        return Page(uri, title, body, _clip(description), tuple(context.headings), updated, sources, language)
+        return Page(uri, title, body, _clip(description), tuple(context.headings), updated, sources, language,
+                    hide)
 
 
 class PageContext:

@@ -8,20 +8,21 @@ are iterative, so a `part_of` chain thousands deep cannot exhaust the stack.
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections import defaultdict
 from datetime import datetime
+from functools import cached_property
 from typing import Iterable
 
 import pyuca
 from markdown.extensions.toc import slugify_unicode, unique
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from generator.archive import Archive
 from generator.config import Settings
 from generator.dates import MONTHS, NO_DATE_SORT_KEY, When
 from generator.models import Article, Correction, Event, Organization, Person, Quote, Record
+from generator.storyline import STORY_ORDER, correction_titles
 
 
 INVERSE = {"precedes": "follows", "follows": "precedes", "causes": "caused-by", "caused-by": "causes",
@@ -86,27 +87,18 @@ class Site:
                 return When(when.text, local).display
         return when.display
 
-    def diff(self, base: str, other: str) -> Markup:
-        """`other` as HTML, words missing from `base` in <ins>, words of `base` it lacks in <del>."""
-        a, b = base.split(), other.split()
-        out: list[Markup] = []
-        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-            if op in ("delete", "replace"):
-                out.append(Markup("<del>{}</del>").format(" ".join(a[i1:i2])))
-            if op in ("insert", "replace"):
-                out.append(Markup("<ins>{}</ins>").format(" ".join(b[j1:j2])))
-            if op == "equal":
-                out.append(escape(" ".join(b[j1:j2])))
-        return Markup(" ").join(out)
-
     # --- records -----------------------------------------------------------
 
     def title(self, record: Record) -> str:
-        """A record's title where it stands alone: a correction says who issued it and what it concerns."""
+        """A record's title where it stands alone: a correction says who issued it, when, and what it
+        concerns (storyline.correction_titles)."""
         if isinstance(record, Correction):
-            target = self.archive.records.get(record.target)
-            return f"{self.issued_by(record)}: {_shorten(target.title, 70)}" if target else self.issued_by(record)
+            return self._correction_titles[record.id]
         return record.title
+
+    @cached_property
+    def _correction_titles(self) -> dict[str, str]:
+        return correction_titles(self)
 
     def issuer(self, correction: Correction) -> Record | None:
         """Who issued a correction: the target's outlet, a named third party, or no record (the archive)."""
@@ -142,7 +134,7 @@ class Site:
 
     def sort_key(self, record: Record) -> tuple:
         when = self.when(record)
-        return (when.sort_key if when else NO_DATE_SORT_KEY, record.kind, record.id)
+        return (when.sort_key if when else NO_DATE_SORT_KEY, STORY_ORDER[record.kind], record.id)
 
     def sorted(self, records: Iterable[Record], newest_first: bool = False) -> list[Record]:
         return sorted(records, key=self.sort_key, reverse=newest_first)
@@ -223,7 +215,7 @@ class Site:
             other = self.public.get(ref.source)
             if other is not None and f"{other.kind}.{ref.field}" not in exclude:
                 grouped[other.kind][other.id] = other
-        return {kind: self.sorted(grouped[kind].values(), newest_first=True)
+        return {kind: self.sorted(grouped[kind].values())  # in time order, like a timeline
                 for kind in ("article", "quote", "update", "event", "correction", "person", "organization")
                 if grouped.get(kind)}
 
@@ -312,10 +304,6 @@ class Site:
         for quote_id in parent:
             groups[root(quote_id)].append(quote_id)
         return {member: tuple(members) for members in groups.values() for member in members}
-
-
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
 _COLLATOR = pyuca.Collator()  # the Unicode Collation Algorithm with the default table (DUCET)

@@ -50,21 +50,45 @@ def test_esper_page_lists_both_quotes_with_their_outlets(site):
     assert page.select_one("#statements ~ h3 a")["href"] == "../../events/esper-milley-deny-letter/"
 
 
-def test_letter_timeline_has_both_articles_and_updates_in_time_order(site):
+def test_letter_timeline_is_grouped_by_day_in_time_order(site):
+    """A heading per day; within it, records dated by the day first, then times; at the same time an
+    article before the words it quotes, its updates and corrections (never by kind's name)."""
     page = site.article(LETTER)
-    items = page.select("#timeline ~ ul")[0].select("li")
-    links = [li.select("a")[0]["href"] for li in items]
-    wanted = ["../../" + BREITBART, "../../" + CALLER, "../../updates/breitbart-update-1/",
-              "../../updates/breitbart-update-2/"]
-    positions = [links.index(w) for w in wanted]
-    times = [li.select_one("time")["datetime"] for li in items]
-    assert positions[2] < positions[3] and max(positions[:2]) < positions[2]
-    assert times == sorted(times, key=lambda t: (t[:10], len(t) > 10, t))
+    days = []
+    for h in page.select_one("#timeline").find_next_siblings(["h2", "h3"]):
+        if h.name == "h2":
+            break
+        days.append(h)
+    assert [h.get_text(strip=True).rstrip("¶") for h in days] == [
+        "6 January 2020", "23 November 2026", "24 November 2026"]
+    listed = [[li.select("a")[0]["href"].split("/")[-2] for li in h.find_next_sibling("ul").select("li")]
+              for h in days]
+    assert listed == [
+        ["breitbart-letter-coalition-to-withdraw-from-iraq", "daily-caller-military-tells-iraq-preparing-to-move-out",
+         "seely-letter-appropriate-measures", "seely-letter-hours-of-darkness", "seely-letter-opening-breitbart",
+         "seely-letter-opening-daily-caller", "seely-letter-respect-sovereign-decision",
+         "coalition-letter-disputed-by-esper", "coalition-letter-disputed-by-milley",
+         "breitbart-update-1", "breitbart-update-2"],
+        ["breitbart-reposit-typo", "daily-caller-esper-title-wording", "daily-caller-milley-title",
+         "daily-caller-quads-force-misspelling", "daily-caller-seely-rank"],
+        ["coalition-letter-origin-sources-differ", "daily-caller-soleimani-deaths-claim"]]
+    # a day's records show no date again; timed ones show the time as printed
+    first_day = days[0].find_next_sibling("ul").select("li")
+    assert [li.select_one("time").get_text() for li in first_day if li.select_one("time")] == [
+        "6 January 2020, 4:09 P.M.", "6 January 2020, 4:34 P.M."]
+
+
+def test_named_in_follows_the_timeline_order(site):
+    """'Named in' lists oldest first, as the timeline does (it used to repeat it newest first)."""
+    lists = site.article(LETTER).select_one("#named-in").find_next_siblings("ul")
+    times = [[t["datetime"] for t in ul.select("time")] for ul in lists]
+    assert any(len(t) > 1 for t in times)
+    assert all(t == sorted(t, key=lambda d: (d[:10], len(d) > 10, d)) for t in times)
 
 
 def test_breitbart_article_shows_updates_with_times(site):
     page = site.article(BREITBART)
-    updates = page.select(".arc-timeline > li")
+    updates = page.select(".arc-notices .arc-notice--update")
     assert [u.select_one("strong").get_text(strip=True) for u in updates] == ["Update # 1", "Update # 2"]
     # Breitbart printed "4:09 P.M." with no zone: shown as printed, and no offset is invented
     assert [(u.select_one("time")["datetime"], u.select_one("time").get_text(),
@@ -79,23 +103,25 @@ def test_article_page_shows_metadata_photos_and_correction_notice(site):
     assert facts["Outlet"] == "The Daily Caller"
     assert facts["Section"] == "Politics"
     assert "Photo: AHMAD AL-RUBAYE/AFP via Getty Images" in site.text(CALLER)
-    notices = site.article(CALLER).select(".arc-notice .admonition-title")
+    notices = site.article(CALLER).select(".arc-notice .arc-notice__title")
     # the archive's own notes say so; they are never presented as the outlet's corrections
-    assert notices and all(n.get_text().startswith("Editor's note (The Coalition Letter Archive) · ")
-                           for n in notices)
+    assert len(notices) == 5 and all(n.get_text().startswith("Correction Editor's note (The Coalition Letter "
+                                                             "Archive) · ") for n in notices)
     assert "Quds Force" in " ".join(n.parent.get_text() for n in notices)
 
 
 def test_two_wordings_of_the_letter_side_by_side_with_a_word_diff(site):
-    for url, first in [("quotes/seely-letter-opening-daily-caller/", "The Daily Caller"),
-                       ("quotes/seely-letter-opening-breitbart/", "Breitbart News")]:
+    """Each column is labelled by its outlet and date and marks only words its outlet printed."""
+    for url, first, other in [("quotes/seely-letter-opening-daily-caller/", "The Daily Caller", "Breitbart News"),
+                              ("quotes/seely-letter-opening-breitbart/", "Breitbart News", "The Daily Caller")]:
         wordings = site.article(url).select(".arc-wordings .arc-wording")
-        assert len(wordings) == 2
-        assert wordings[0].select_one("figcaption a").get_text() == first
-        assert wordings[1].select("ins") and wordings[1].select("del")
-    caller = site.article("quotes/seely-letter-opening-daily-caller/").select(".arc-wording")[1]
-    assert [d.get_text() for d in caller.select("del")][0] == "In due"
-    assert [i.get_text() for i in caller.select("ins")][0] == "Sir, in"
+        captions = [" ".join(w.select_one("figcaption").get_text(" ").split()) for w in wordings]
+        assert captions == [f"{first} , 6 January 2020 · on this page", f"{other} , 6 January 2020 · quote page"]
+        assert not site.article(url).select(".arc-wordings del, .arc-wordings ins")
+        assert "this wording" not in site.text(url)
+    caller, breitbart = site.article("quotes/seely-letter-opening-daily-caller/").select(".arc-wording")
+    assert [m.get_text() for m in caller.select("mark")] == ["In due", "re-positioning"]
+    assert [m.get_text() for m in breitbart.select("mark")] == ["Sir, in", "repositioning"]
 
 
 def test_person_page_shows_other_names_and_roles(site):

@@ -1,0 +1,203 @@
+"""How a story reads on its pages: records in story order, an event's days, the notice above a
+record, correction titles that say who corrected what and when, and the wordings of a statement.
+
+Functions of a `Site` (passed in, never imported here, so site.py can use this module's order);
+each reads the indexes the Site built once.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from datetime import date
+from typing import TYPE_CHECKING, Iterable
+
+from markupsafe import Markup, escape
+
+from generator.dates import MONTHS
+from generator.models import Correction, Quote, Record
+from generator.richtext import plain_text
+
+if TYPE_CHECKING:
+    from generator.site import Site
+
+# At the same moment a story reads in this order: the event, the article, the words it quotes, its
+# update, then a correction of any of them (never alphabetically by kind).
+STORY_ORDER = {kind: rank for rank, kind in enumerate(
+    ("event", "article", "quote", "update", "correction", "person", "organization"))}
+TARGET_WORDS = 60  # a correction's title quotes this much of what it corrects
+EXCERPT_WORDS = 90  # and, when two titles would read the same, this much of its own text
+_TIMES = {1: "once", 2: "twice"}
+_VERB = {"correction": "corrected", "clarification": "clarified", "retraction": "retracted",
+                "dispute": "disputed"}
+
+
+def day_text(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def days(site: Site, records: Iterable[Record]) -> list[tuple[date | None, list[Record]]]:
+    """Records in story order, grouped by the day the source gave (undated ones last)."""
+    groups: dict[date | None, list[Record]] = defaultdict(list)
+    for record in site.sorted(records):
+        when = site.when(record)
+        groups[when.day if when else None].append(record)
+    return list(groups.items())  # dicts keep insertion order, which is the story order
+
+
+# --- the notice at the top of a record: its updates and corrections ---------------------------
+
+def notice_items(site: Site, record: Record) -> list[Record]:
+    """An article's updates and the corrections of a record, in story order."""
+    updates = site.referrers(record, "update", "article") if record.kind == "article" else []
+    return site.sorted([*updates, *site.corrections_of(record)])
+
+
+def notice_summary(site: Site, items: list[Record]) -> str:
+    """One line: 'Updated twice, disputed by Mark Esper, 1 editor's note — latest 7 January 2020'."""
+    updates = sum(1 for r in items if r.kind == "update")
+    verbs: dict[str, int] = defaultdict(int)
+    disputers: dict[str, list[str]] = defaultdict(list)
+    notes = 0
+    for c in (r for r in items if isinstance(r, Correction)):
+        who = site.issuer(c)
+        if c.issuer == "archive":
+            notes += 1
+        elif c.issuer == "third-party" and who is not None:
+            names = disputers[_VERB[c.correction_kind]]
+            if who.title not in names:
+                names.append(who.title)
+        else:
+            verbs[_VERB[c.correction_kind]] += 1
+    parts = [f"updated {_times(updates)}"] if updates else []
+    parts += [f"{verb} {_times(n)}" for verb, n in verbs.items()]
+    parts += [f"{verb} by {_and(names)}" for verb, names in disputers.items()]
+    if notes:
+        parts.append(f"{notes} editor's note{'s' if notes > 1 else ''}")
+    latest = max((w for w in (site.when(r) for r in items) if w), key=lambda w: w.sort_key, default=None)
+    line = ", ".join(parts)
+    line = line[:1].upper() + line[1:]
+    return f"{line} — latest {day_text(latest.day)}" if latest else line
+
+
+def _times(n: int) -> str:
+    return _TIMES.get(n, f"{n} times")
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# --- correction titles -----------------------------------------------------------------------
+
+def correction_titles(site: Site) -> dict[str, str]:
+    """Every correction's title: who issued it, when, and what it concerns, e.g.
+    'Disputed by Mark Esper, 6 January 2020: “Coalition letter tells Iraq it will reposition forces”'.
+    Titles that would still read the same add the start of their own text."""
+    base = {c.id: _base_title(site, c) for c in site.archive.records.values() if isinstance(c, Correction)}
+    count: dict[str, int] = defaultdict(int)
+    for c_id, title in base.items():
+        if c_id in site.public:
+            count[title] += 1
+    return {c_id: f"{title} — {_excerpt(site, site.archive.records[c_id])}" if count[title] > 1 else title
+            for c_id, title in base.items()}
+
+
+def _base_title(site: Site, c: Correction) -> str:
+    kind = c.correction_kind
+    who = f"Editor's note ({kind})" if c.issuer == "archive" else site.issued_by(c)
+    target = site.archive.records.get(c.target)
+    return f"{who}, {day_text(c.at.day)}: {_named(site, target)}" if target else f"{who}, {day_text(c.at.day)}"
+
+
+def _named(site: Site, target: Record) -> str:
+    """What a correction concerns, as its title names it (quotes and names as they read)."""
+    if isinstance(target, Correction):
+        return f"{site.issued_by(target)} of {day_text(target.at.day)}"
+    if target.kind in ("person", "organization") or isinstance(target, Quote):
+        return target.title
+    title = _shorten(target.title, TARGET_WORDS)
+    if target.kind == "update":
+        article = site.archive.records.get(target.article)  # type: ignore[attr-defined]
+        return f"{title} to “{_shorten(article.title, TARGET_WORDS)}”" if article else title
+    return f"“{title}”"
+
+
+def _excerpt(site: Site, c: Correction) -> str:
+    def resolve(record_id: str) -> tuple[str, str]:
+        record = site.archive.records.get(record_id)
+        name = site.issued_by(record) if isinstance(record, Correction) else record.title if record else record_id
+        return "#", name
+
+    text = " ".join(plain_text(c.text, resolve, c.text_format == "plain").split())
+    sentence = text.split(". ", 1)[0].rstrip(".")
+    return _shorten(sentence, EXCERPT_WORDS)
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
+# --- the wordings of one statement -----------------------------------------------------------
+
+def wording_columns(site: Site, quote: Quote) -> list[tuple[Quote, Markup]]:
+    """Each wording of a statement as its outlet printed it, this page's first; highlighted in
+    each column are only words that column printed: in another outlet's, the words this page's
+    wording lacks; in this page's, the words some other wording lacks. Nothing is struck through:
+    no column shows words its outlet did not print."""
+    wordings = site.wordings(quote)
+    base = quote.text.split()
+    base_changed: set[int] = set()
+    columns: list[tuple[Quote, Markup]] = []
+    for other in wordings[1:]:
+        words = other.text.split()
+        changed: set[int] = set()
+        matcher = difflib.SequenceMatcher(None, base, words, autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op != "equal":
+                base_changed.update(range(i1, i2))
+                changed.update(range(j1, j2))
+        columns.append((other, _marked(words, changed)))
+    return [(quote, _marked(base, base_changed)), *columns]
+
+
+def _marked(words: list[str], changed: set[int]) -> Markup:
+    """Words joined by spaces, each run of changed words in one <mark>."""
+    out: list[Markup] = []
+    run: list[str] = []
+    for i, word in enumerate(words):
+        if i in changed:
+            run.append(word)
+            continue
+        if run:
+            out.append(Markup('<mark class="arc-diff">{}</mark>').format(" ".join(run)))
+            run = []
+        out.append(escape(word))
+    if run:
+        out.append(Markup('<mark class="arc-diff">{}</mark>').format(" ".join(run)))
+    return Markup(" ").join(out)
+
+
+class Storyline:
+    """The functions above bound to one Site, for the templates (`story.days(records)`)."""
+
+    def __init__(self, site: Site):
+        self.site = site
+
+    day_text = staticmethod(day_text)
+
+    def days(self, records: Iterable[Record]) -> list[tuple[date | None, list[Record]]]:
+        return days(self.site, records)
+
+    def notice_items(self, record: Record) -> list[Record]:
+        return notice_items(self.site, record)
+
+    def notice_summary(self, items: list[Record]) -> str:
+        return notice_summary(self.site, items)
+
+    def wording_columns(self, quote: Quote) -> list[tuple[Quote, Markup]]:
+        return wording_columns(self.site, quote)
+
+    @staticmethod
+    def shorten(text: str, limit: int = 60) -> str:
+        return _shorten(text, limit)
