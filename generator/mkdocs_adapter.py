@@ -217,8 +217,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self.preview:
             self.preview.commit()
             self.background = Forked(lambda: self._outputs(site_dir))
-            return
-        self._outputs(site_dir)
+        else:
+            self._outputs(site_dir)
+        self._forget_this_build()
+
+    def _forget_this_build(self) -> None:
+        """MkDocs keeps this plugin for every build in a process: what one build was given ends with it."""
+        self.preloaded = self.published_dir = self.urls = self.phases = self.workers_override = None
 
     def _outputs(self, site_dir: Path) -> None:
         with self.phases.timed("data"):
@@ -238,6 +243,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.data.cancel()
         if self.preview:
             self.preview.forget()
+        self._forget_this_build()
         if hasattr(self, "search"):
             self.search.discard()
 
