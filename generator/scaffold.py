@@ -407,7 +407,7 @@ site: $(VENV)/.installed
 \t$(PY) -m generator build
 
 serve: $(VENV)/.installed
-\t$(VENV)/bin/mkdocs serve --livereload
+\t$(VENV)/bin/mkdocs serve --dirty --livereload
 
 check: $(VENV)/.installed
 \t$(PY) -m generator check
