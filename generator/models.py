@@ -156,11 +156,13 @@ class Record(_Strict):
 
     @property
     def id(self) -> str:
-        return self._id
+        # read straight from pydantic's private slot: `self._id` goes through __getattr__, and
+        # pages ask a record's id hundreds of thousands of times in a large build
+        return self.__pydantic_private__["_id"]  # type: ignore[index]
 
     @property
     def path(self) -> str:
-        return self._path
+        return self.__pydantic_private__["_path"]  # type: ignore[index]
 
     @property
     def is_public(self) -> bool:
