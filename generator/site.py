@@ -16,7 +16,7 @@ from typing import Iterable
 
 import pyuca
 from markdown.extensions.toc import slugify_unicode, unique
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator.archive import Archive
 from generator.config import Settings
@@ -53,7 +53,7 @@ class Site:
     def time_html(self, when: When | None) -> Markup:
         if when is None:
             return Markup("")
-        return Markup('<time datetime="{}">{}</time>').format(when.iso, self.display(when))
+        return Markup(f'<time datetime="{escape(when.iso)}">{escape(self.display(when))}</time>')
 
     def record_time(self, record: Record) -> Markup:
         """A record's own time (or its article's) as the source printed it.
