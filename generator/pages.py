@@ -22,7 +22,7 @@ from generator.archive import Archive
 from generator.config import Settings
 from generator.models import Record
 from generator.parallel import fork_map
-from generator.richtext import plain_text, relative_url, render_markdown, render_verbatim
+from generator.richtext import relative_url, render_markdown, render_verbatim, words_of
 from generator.site import Site, slug
 from generator.sources import FOLDER_OF
 from generator.storyline import Storyline
@@ -174,6 +174,7 @@ class PageContext:
         self.site, self.uri, self.url = site, uri, page_url(uri)
         self.headings: list[Heading] = []
         self._ids: set[str] = set()
+        self._rendered: dict[str, Markup] = {}
         self.description = ""
 
     def href(self, record: Record) -> str:
@@ -215,16 +216,22 @@ class PageContext:
             return Markup("")
         if record.text_format == "plain":
             return render_verbatim(text)
-        return Markup('<div class="arc-prose">{}</div>').format(render_markdown(text, self._resolve))
+        return Markup('<div class="arc-prose">{}</div>').format(self._markdown(text))
 
     def describe(self, record: Record, *fields: str) -> str:
         """Set the page's description from the first of `fields` the record has; returns ''."""
         for name in fields:
             text = getattr(record, name, None)
             if text:
-                self.description = plain_text(text, self._resolve, record.text_format == "plain")
+                self.description = text if record.text_format == "plain" else words_of(self._markdown(text))
                 break
         return ""
+
+    def _markdown(self, text: str) -> Markup:
+        """A Markdown text rendered once per page (a page's description is often its summary)."""
+        if text not in self._rendered:
+            self._rendered[text] = render_markdown(text, self._resolve)
+        return self._rendered[text]
 
     def _resolve(self, record_id: str) -> tuple[str, str]:
         record = self.site.get(record_id)

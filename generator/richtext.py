@@ -83,7 +83,12 @@ def plain_text(text: str, resolve: Resolve, verbatim: bool = False) -> str:
     """The words of a Markdown field without markup (for search and descriptions)."""
     if verbatim:
         return text
-    return html.unescape(nh3.clean(str(render_markdown(text, resolve)), tags=set()))
+    return words_of(render_markdown(text, resolve))
+
+
+def words_of(rendered: Markup) -> str:
+    """The words of rendered Markdown without its markup."""
+    return html.unescape(nh3.clean(str(rendered), tags=set()))
 
 
 def relative_url(from_url: str, to_url: str) -> str:
