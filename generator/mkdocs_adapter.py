@@ -112,7 +112,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         records = write_open_data(self.published, site_dir)
         feeds = write_feeds(self.published, site_dir)
         events = write_calendars(self.published, site_dir)
-        urls_kept.write_manifest(site_dir, self.urls)
+        # every page URL, those of lists included (the next build does not insist on those)
+        urls_kept.write_manifest(site_dir, sorted({*self.urls, *(urls_kept.normal(p.url) for p in self.pages.values())}))
         log.info("data: %d records as JSON, JSON Lines and SQLite, %d feeds, %d event calendars",
                  records, feeds, events)
 

@@ -128,18 +128,20 @@ class Renderer:
         """A record's own pages: its page and, for a long person or organization page, pages 2, 3, …"""
         return _numbered(("record", record.id), self.paging.record_listing(record))
 
-    def jobs_showing(self, record: Record) -> set[Job]:
+    def jobs_showing(self, record: Record, batch: int = 1) -> set[Job]:
         """The pages, besides the record's own, whose lists show an entry for `record`: for an
         incremental build, render these again when the record is added, edited or removed.
 
         Ask the renderer of the site holding the record (the new site after an addition, the old one
         after a removal, both after an edit). A list's later pages are included because an entry
         added or removed shifts them (`Listing.affected`). Pages that show another record naming
-        this one (a quote's line shows its speaker) are that record's: ask for it too."""
+        this one (a quote's line shows its speaker) are that record's: ask for it too. `batch`: how
+        many records the change adds, edits or removes at once (a list gaining several entries may
+        gain a page even when none of them lands on it)."""
         jobs: set[Job] = set()
         for listing, owner in self.paging.listings_showing(record):
             start: Job = ("record", owner.id) if owner is not None else ("index", listing.base)
-            jobs.update(start if n == 1 else (*start, n) for n in listing.affected(record.id))
+            jobs.update(start if n == 1 else (*start, n) for n in listing.affected(record.id, batch))
         fixed = {"person": "people.md", "event": "events.md", "organization": "organizations.md"}
         if record.kind in fixed:  # the index names it (or its group, with a count)
             jobs.add(("index", fixed[record.kind]))

@@ -76,15 +76,17 @@ class Listing:
         index = self._positions.get(record_id)
         return None if index is None else index // self.size + 1
 
-    def affected(self, record_id: str) -> list[int]:
+    def affected(self, record_id: str, batch: int = 1) -> list[int]:
         """The pages to render again when this record is added, changed or removed (ask the site
         that holds it: the new one after an addition, the old one after a removal, both after an
         edit): page 1 (it shows the total), every page from the record's on (entries shift), and
-        all pages when adding or removing it changes the number of pages (every pager lists them)."""
+        all pages when the change may alter the number of pages (every pager lists them all).
+        `batch` is how many records change at once: adding or removing up to that many entries
+        changes the number of pages only when the list's last page holds at most that many."""
         page = self.page_of(record_id)
         if page is None:
             return []
-        if len(self.entries) % self.size == 1 or self.size == 1:
+        if 1 <= len(self.entries) % self.size <= batch or self.size <= batch:
             return list(range(1, self.count + 1))
         return sorted({1, *range(page, self.count + 1)})
 
@@ -399,4 +401,16 @@ def _folder(record: Record) -> str:
     return FOLDER_OF[record.kind]
 
 
-__all__ = ["Block", "Entry", "Group", "IndexPage", "Listing", "Paging", "Part"]
+LIST_FOLDERS = ("archive", "tags", "corrections-log", "people-a-z", "events-by-year", "organizations-by-kind")
+
+
+def is_list_page(url: str) -> bool:
+    """Whether a site URL ('/tags/iraq/', '/people/x/2/') is a page of a list rather than a record's
+    or a fixed index page: its entries come and go with the content, so it may (the manifest)."""
+    parts = url.strip("/").split("/")
+    if parts[0] in LIST_FOLDERS:
+        return len(parts) > 1
+    return len(parts) == 3 and parts[2].isdigit()  # page n of a record: people/<id>/<n>/
+
+
+__all__ = ["LIST_FOLDERS", "is_list_page", "Block", "Entry", "Group", "IndexPage", "Listing", "Paging", "Part"]
