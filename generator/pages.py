@@ -21,7 +21,8 @@ from markupsafe import Markup, escape
 from generator.archive import Archive
 from generator.config import Settings
 from generator.models import Record
-from generator.paging import Paging, Part
+from generator.paging import Part
+from generator.site_lists import Paging
 from generator.richtext import plain_text, relative_url, render_markdown, render_verbatim
 from generator.site import Site, slug
 from generator.sources import FOLDER_OF

@@ -100,7 +100,7 @@ shapes = st.fixed_dictionaries({
 })
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(shapes)
 def test_pages_of_a_list_hold_its_entries_once_and_in_order(tmp_path_factory, shape):
     root = _tree(tmp_path_factory.mktemp("content"), shape["days"], shape["tagged"], shape["corrected"])
