@@ -90,7 +90,8 @@ class Paging:
 
     @cached_property
     def letters(self) -> dict[str, Group]:
-        keyed = [("other" if letter == "#" else letter.lower(), letter, _plain(people))
+        taken: set[str] = {"other"}  # '#': names that start with no letter
+        keyed = [("other" if letter == "#" else slug(letter, taken), letter, _plain(people))
                  for letter, people in self.site.people_az()]
         return self._groups("people-a-z", keyed)
 
