@@ -19,7 +19,8 @@ DEFAULT_CONTENT = Path("content")  # these are relative to the archive's root
 DEFAULT_CONFIG = Path("site_config/archive.yml")
 DEFAULT_SCHEMA_DIR = Path("site_config/schema")
 DEFAULT_SITE_DIR = Path("site")
-KNOWN_SETTINGS = ("title", "description", "timezone", "language")
+KNOWN_SETTINGS = ("title", "description", "timezone", "language", "page_size")
+PAGE_SIZE = 250  # entries a list page shows before it continues on a next page (see generator/paging.py)
 # a plausible BCP 47 tag: a 2-3 letter language, then subtags (script, region, variants): en, hu, pt-BR
 _LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 NO_ARCHIVE = "no archive here: run inside an archive (a folder with mkdocs.yml) or pass --content/--config"
@@ -36,6 +37,7 @@ class Settings:
     timezone_name: str | None = None  # IANA name used for datetimes written without an offset
     timezone: tzinfo | None = None
     language: str = "en"  # BCP 47 tag of the site's own words (pages, search)
+    page_size: int = PAGE_SIZE  # entries per page of a long list (archive months, tags, logs, people…)
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -82,8 +84,23 @@ def load_settings(path: Path | None = None) -> Settings:
     except DateError as error:
         raise ContentError([Problem(shown, 0, 0, f"timezone: {error}")]) from None
     language = _language(data.get("language", Settings.language), shown)
+    page_size = _page_size(data.get("page_size", PAGE_SIZE), shown)
     return Settings(str(data.get("title") or Settings.title), str(data.get("description") or ""),
-                    zone_name, zone, language)
+                    zone_name, zone, language, page_size)
+
+
+def _page_size(value: object, shown: str) -> int:
+    """How many entries a page of a long list shows: a whole number, at least 1."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value >= 1:
+            return value
+        message = f"page_size: {value} is too small: a page lists at least 1 entry (the default is {PAGE_SIZE})"
+    else:
+        from generator.models import describe
+
+        message = (f"page_size: got {describe(value)}, not a whole number: write how many entries a page of a long "
+                   f"list shows, e.g. page_size: {PAGE_SIZE}")
+    raise ContentError([Problem(shown, 0, 0, message)])
 
 
 def _language(value: object, shown: str) -> str:

@@ -67,7 +67,7 @@ def record_feed(pub: Published, record: Record) -> Feed | None:
 
 
 def tag_feed(pub: Published, tag: str, records: list[Record]) -> Feed:
-    return Feed(*_tag(pub, tag), f"{page_url('tags.md')}#{pub.site.tag_anchors[tag]}",
+    return Feed(*_tag(pub, tag), f"tags/{pub.site.tag_anchors[tag]}/",  # the tag's page, beside its feed
                 tuple(r for r in records if r.kind in ENTRY_KINDS))
 
 
@@ -107,6 +107,9 @@ def feeds_of_page(pub: Published, uri: str, record: Record | None) -> list[tuple
         found.append(_corrections(pub))
     elif uri == "tags.md":
         found += [_tag(pub, tag) for tag in pub.site.tag_anchors]
+    elif uri.startswith("tags/"):  # a tag's page (any of its pages): its feed
+        anchor = uri[len("tags/"):].split("/")[0].removesuffix(".md")
+        found += [_tag(pub, tag) for tag, mark in pub.site.tag_anchors.items() if mark == anchor]
     return found
 
 

@@ -231,7 +231,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         with self.phases.timed("search"):
             count = _result(self.search, site_dir)
         log.info("search: indexed %d records with Pagefind", count)
-        urls_kept.write_manifest(site_dir, self.urls)
+        # every page URL, those of lists included (the next build does not insist on those)
+        urls_kept.write_manifest(site_dir, sorted({*self.urls, *(urls_kept.normal(p.url) for p in self.pages.values())}))
         log.info("data: %d records as JSON, JSON Lines and SQLite, %d feeds, %d event calendars", *counts)
 
     def on_build_error(self, error) -> None:

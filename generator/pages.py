@@ -21,8 +21,10 @@ from markupsafe import Markup, escape
 from generator.archive import Archive
 from generator.config import Settings
 from generator.models import Record
+from generator.paging import Part
 from generator.parallel import fork_map
 from generator.richtext import relative_url, render_markdown, render_verbatim, words_of
+from generator.site_lists import Paging
 from generator.site import Site, slug
 from generator.sources import FOLDER_OF
 from generator.storyline import Storyline
@@ -44,7 +46,8 @@ DESCRIPTION_MAX = 200
 # (their breadcrumbs say where they are)
 RECORD_HIDES = ("navigation",)
 
-# ("record", record id, …) for a record's page(s); ("index", uri, …) for the index pages
+# ("record", record id) for a record's page, ("record", record id, n) for its page n ≥ 2;
+# ("index", uri) for an index page, ("index", uri, n) for page n ≥ 2 of the list it starts
 Job = tuple
 
 
@@ -113,26 +116,59 @@ class Renderer:
             loader=jinja2.FileSystemLoader(str(templates or default_templates())), autoescape=True,
             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
         self.env.filters.update(when=site.time_html)
+        self.env.globals.update(story=Storyline(site))  # the story's order, notices and wordings
+        self.paging = Paging(site)
         # each record page's newest day, computed once (`days`: those a preview knows still hold);
         # it also gives the index pages theirs
         known = days or {}
         self.updated = {r.id: known[r.id] if r.id in known else site.latest_day(r) for r in site.public.values()}
-        self.env.globals.update(story=Storyline(site))  # the story's order, notices and wordings
         self.archive_updated = max(filter(None, (self.updated[r.id] for r in site.public.values()
                                                  if r.when is not None)), default=None)
 
     def jobs(self) -> list[Job]:
         """Every page to render, as small picklable values: `pages()` renders them in order, and a
         parallel or incremental build renders any subset of them (each job is independent)."""
-        jobs: list[Job] = [("record", r.id) for r in self.site.sorted(self.site.public.values())]
-        jobs += [("index", uri) for uri in INDEX_PAGES]
+        jobs: list[Job] = []
+        for record in self.site.sorted(self.site.public.values()):
+            jobs += self.jobs_of(record)
+        for uri in INDEX_PAGES:
+            jobs += _numbered(("index", uri), self.paging.listing_of(uri))
+        for uri, index in self.paging.indexes.items():
+            jobs += _numbered(("index", uri), index.listing)
+        return jobs
+
+    def jobs_of(self, record: Record) -> list[Job]:
+        """A record's own pages: its page and, for a long person or organization page, pages 2, 3, …"""
+        return _numbered(("record", record.id), self.paging.record_listing(record))
+
+    def jobs_showing(self, record: Record, batch: int = 1) -> set[Job]:
+        """The pages, besides the record's own, whose lists show an entry for `record`: for an
+        incremental build, render these again when the record is added, edited or removed.
+
+        Ask the renderer of the site holding the record (the new site after an addition, the old one
+        after a removal, both after an edit). A list's later pages are included because an entry
+        added or removed shifts them (`Listing.affected`). Pages that show another record naming
+        this one (a quote's line shows its speaker) are that record's: ask for it too. `batch`: how
+        many records the change adds, edits or removes at once (a list gaining several entries may
+        gain a page even when none of them lands on it)."""
+        jobs: set[Job] = set()
+        for listing, owner in self.paging.listings_showing(record):
+            start: Job = ("record", owner.id) if owner is not None else ("index", listing.base)
+            jobs.update(start if n == 1 else (*start, n) for n in listing.affected(record.id, batch))
+        fixed = {"person": "people.md", "event": "events.md", "organization": "organizations.md"}
+        if record.kind in fixed:  # the index names it (or its group, with a count)
+            jobs.add(("index", fixed[record.kind]))
+        if record.kind in ("article", "update", "quote", "correction", "event"):
+            jobs |= {("index", "index.md"), ("index", "archive.md")}  # latest items; counts by month
+        if record.tags:
+            jobs.add(("index", "tags.md"))
         return jobs
 
     def render(self, job: Job) -> Page:
-        kind, key = job[0], job[1]
+        kind, key, number = job[0], job[1], (job[2] if len(job) > 2 else 1)
         if kind == "record":
-            return self.record_page(self.site.public[key])
-        return self.index_page(key)
+            return self.record_page(self.site.public[key], number)
+        return self.index_page(key, number)
 
     def pages(self, workers: int = 1) -> list[Page]:
         """Every page, in `jobs()` order, rendered over `workers` processes."""
@@ -144,22 +180,33 @@ class Renderer:
             return self.updated[job[1]] or self.archive_updated
         return self.archive_updated
 
-    def record_page(self, record: Record) -> Page:
+    def record_page(self, record: Record, number: int = 1) -> Page:
+        listing = self.paging.record_listing(record)
+        part = listing.part(number) if listing is not None else None
         title = self.site.title(record)
-        return self._render(page_uri(record), f"{record.kind}.html.j2", title, record,
-                            self.updated_of(("record", record.id)), (self.site.archive.sources[record.id].path,),
-                            hide=RECORD_HIDES)
+        return self._render(part.uri(number) if part else page_uri(record), f"{record.kind}.html.j2",
+                            _numbered_title(title, part), record, self.updated_of(("record", record.id)),
+                            (self.site.archive.sources[record.id].path,), part, hide=RECORD_HIDES)
 
-    def index_page(self, uri: str) -> Page:
-        template, title = INDEX_PAGES[uri]
-        return self._render(uri, template, title or self.site.settings.title, None,
-                            self.updated_of(("index", uri)), ())
+    def index_page(self, uri: str, number: int = 1) -> Page:
+        if uri in INDEX_PAGES:
+            template, title = INDEX_PAGES[uri]
+            title = title or self.site.settings.title
+            listing, group = self.paging.listing_of(uri), None
+        else:
+            index = self.paging.indexes[uri]
+            template, title, listing, group = index.template, index.title, index.listing, index.group
+        part = listing.part(number) if listing is not None else None
+        return self._render(part.uri(number) if part else uri, template, _numbered_title(title, part), None,
+                            self.updated_of(("index", uri)), (), part, group)
 
     def _render(self, uri: str, template: str, title: str, record: Record | None, updated: str | None,
-                sources: tuple[str, ...], hide: tuple[str, ...] = ()) -> Page:
+                sources: tuple[str, ...], part: Part | None = None, group=None,
+                hide: tuple[str, ...] = ()) -> Page:
         context = PageContext(self.site, uri)
         body = self.env.get_template(template).render(site=self.site, page=context, record=record,
-                                                      title=title, settings=self.site.settings)
+                                                      title=title, settings=self.site.settings, part=part,
+                                                      group=group, paging=self.paging)
         description = context.description or self.site.settings.description
         language = getattr(record, "language", None) or self.site.settings.language
         return Page(uri, title, body, _clip(description), tuple(context.headings), updated, sources, language,
@@ -195,7 +242,19 @@ class PageContext:
         return _a(self.index_href(name), label)
 
     def tag_href(self, tag: str) -> str:
-        return self.index_href("tags", self.site.tag_anchors[tag])
+        """The URL of a tag's page (tags/<anchor>/, where its feed is too) relative to this page."""
+        return self.to(f"tags/{self.site.tag_anchors[tag]}.md")
+
+    def to(self, uri: str, anchor: str = "") -> str:
+        """The URL of any page of the site, by its uri, relative to this page."""
+        href = relative_url(self.url, page_url(uri))
+        # './' before a child folder: a tag's anchor such as 'ünlü' must never read as a scheme or host
+        return (href if href.startswith(".") else "./" + href) + (f"#{anchor}" if anchor else "")
+
+    def reserve(self, ids) -> str:
+        """Keep anchors for ids the page prints itself (old anchors kept as list item ids); returns ''."""
+        self._ids.update(ids)
+        return ""
 
     def anchor(self, text: str) -> str:
         return slug(text, self._ids)
@@ -244,6 +303,15 @@ def _a(href: str, text: str) -> Markup:
     """A link, both parts escaped once (what Markup.format does, without its slow formatter:
     a large build makes millions of links)."""
     return Markup(f'<a href="{escape(href)}">{escape(text)}</a>')
+
+
+def _numbered(first: Job, listing) -> list[Job]:
+    """The jobs of a list's pages: `first` for page 1, then `(*first, n)`."""
+    return [first] + [(*first, n) for n in range(2, listing.count + 1)] if listing is not None else [first]
+
+
+def _numbered_title(title: str, part: Part | None) -> str:
+    return title if part is None or part.number == 1 else f"{title} (page {part.number} of {part.count})"
 
 
 def _clip(text: str) -> str:

@@ -11,8 +11,8 @@ record are rendered again:
   before and after the edit (a person's page lists their quotes with each quote's
   article; a correction's title shows on its target's referrers' pages);
 - the quotes of the same statement or remarks (groups joined by same_as);
-- the index pages that list it (`Renderer.jobs_showing` when the renderer has it,
-  else every index page);
+- the pages of lists that show one of those records (`Renderer.jobs_showing`), and
+  the first page of every top index page;
 - everything, when something every page depends on changed (templates, settings,
   the set of tags).
 
@@ -30,7 +30,7 @@ from typing import Callable, Iterable
 
 from generator.archive import Archive, _Read, assemble, read_files
 from generator.config import Settings, load_settings
-from generator.pages import Job, Page, Renderer
+from generator.pages import INDEX_PAGES, Job, Page, Renderer
 from generator.parallel import fork_map
 from generator.problems import ContentError
 from generator.site import Site
@@ -124,15 +124,15 @@ def affected_jobs(before: Built, renderer: Renderer, jobs: list[Job], ids: set[s
     """The jobs whose pages can show one of the changed records, and pages that are new."""
     if records is None:
         return set(jobs)
-    index: set[Job] = set()
-    if not hasattr(renderer, "jobs_showing"):
-        index = {job for job in jobs if job[0] != "record"}
-    else:  # the lists that held a record before the edit, and those that hold it now
-        for one in (before.renderer, renderer):
-            for record_id in ids:
-                record = one.site.public.get(record_id)
-                if record is not None:
-                    index |= set(one.jobs_showing(record))
+    # the first page of every top index page (they are small, and some name sample records), and the
+    # pages of lists that show one of the records, as they were before the edit and as they are now:
+    # a list's line shows other records too (a quote's line its speaker), hence every nearby record
+    index: set[Job] = {("index", uri) for uri in INDEX_PAGES}
+    for one in (before.renderer, renderer):
+        for record_id in records:
+            record = one.site.public.get(record_id)
+            if record is not None:
+                index |= one.jobs_showing(record, len(ids))
     return {job for job in jobs if (job[0] == "record" and job[1] in records)
             or job in index or job not in before.pages}
 

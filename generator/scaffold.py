@@ -351,7 +351,8 @@ nav:
   - Search: search.md
   - About: about.md
 
-# record pages are reached through the index pages, never listed in the nav:
+# record pages and the pages of lists (a month, a tag, page 2 …) are reached through the
+# index pages, never listed in the nav:
 # Material renders the whole nav into every page, so listing them costs O(N²)
 not_in_nav: |
   /articles/
@@ -361,6 +362,12 @@ not_in_nav: |
   /events/
   /people/
   /organizations/
+  /archive/
+  /tags/
+  /corrections-log/
+  /people-a-z/
+  /events-by-year/
+  /organizations-by-kind/
 
 validation:
   omitted_files: info

@@ -12,7 +12,9 @@ purpose is listed (its URL, one a line, `#` comments) in
 The check compares with the output folder's own previous build: `generator
 build` reads it from the real site folder (it builds in a staging folder), plain
 `mkdocs build` from its site_dir (before MkDocs cleans it), `mkdocs serve` from
-its previous preview build. A fresh folder has no manifest, so nothing to check:
+its previous preview build. Pages of lists (a month of the archive, a tag's
+page, page 2 of a long person page) are listed too but not kept: they come and
+go with the records they list (generator/paging.py). A fresh folder has no manifest, so nothing to check:
 a CI build starting from nothing should first fetch the published `urls.txt`.
 """
 
@@ -23,6 +25,7 @@ from typing import Iterable
 
 from generator.archive import Archive
 from generator.pages import INDEX_PAGES, page_uri, page_url
+from generator.paging import is_list_page
 from generator.sources import FOLDER_OF, display_path
 
 MANIFEST = "urls.txt"
@@ -62,7 +65,8 @@ def read_urls(path: Path) -> set[str]:
 
 def check(previous: Path, urls: Iterable[str], removed: Path) -> None:
     """Raise UrlsLost when a URL listed in the previous manifest is neither published nor removed."""
-    before = read_urls(previous)
+    # the pages of lists (a month, a tag, page 2 of a person) come and go with the records they list
+    before = {url for url in read_urls(previous) if not is_list_page(url)}
     if not before:
         return
     lost = sorted(before - set(urls) - read_urls(removed))

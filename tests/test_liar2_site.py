@@ -30,14 +30,25 @@ def liar2(tmp_path_factory):
 
 
 def _quotes_listed(site: BuiltSite, url: str) -> list[str]:
-    """Quote pages linked from the Statements section of a speaker's page."""
-    page = site.article(url)
-    if page.select(".arc-statement"):  # a person: statements grouped by event
-        links = [a["href"] for s in page.select(".arc-statement") for a in s.select("a") if "quote page" in a.text]
-    else:  # an organization: a list under "Statements"
-        heading = page.select_one("h2#statements")
-        links = [li.select("a")[0]["href"] for li in heading.find_next_sibling("ul").select("li")] if heading else []
-    return [posixpath.normpath(posixpath.join(url, href)).split("/")[-1] for href in links]
+    """Quote pages linked from the Statements section of a speaker's page, over all its pages."""
+    first = site.article(url)
+    pager = first.select("nav.arc-pager a[aria-label]")
+    pages = [posixpath.normpath(posixpath.join(url, a["href"])) + "/" for a in pager] or [url]
+    links = []
+    for page_url in pages:
+        page = site.article(page_url)
+        if page.select(".arc-statement"):  # a person: statements grouped by event
+            links += [(page_url, a["href"]) for s in page.select(".arc-statement") for a in s.select("a")
+                      if "quote page" in a.text]
+            continue
+        # an organization: lists under "Statements" (by year when long), up to the next section
+        heading = next((h for h in page.select("h2") if h.get_text().startswith("Statements")), None)
+        for sibling in heading.find_next_siblings() if heading else ():
+            if sibling.name == "h2":
+                break
+            if sibling.name == "ul":
+                links += [(page_url, li.select("a")[0]["href"]) for li in sibling.select("li")]
+    return [posixpath.normpath(posixpath.join(base, href)).split("/")[-1] for base, href in links]
 
 
 def test_every_speaker_page_lists_exactly_their_quotes(liar2):
