@@ -37,10 +37,8 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from generator import parallel, urls_kept
 from generator.archive import Archive, load
-from generator.calendars import write_calendars
 from generator.config import Settings, load_settings
-from generator.feeds import write_feeds
-from generator.opendata import write_open_data
+from generator.outputs import SearchIndexJob, redirect_html, write_data
 from generator.page_head import head_meta
 from generator.parallel import ChildFailed, Forked, fork_map, workers_wanted
 from generator.pages import Heading, Renderer, Site, page_url, redirects
@@ -48,8 +46,7 @@ from generator.preview import Preview, template_files
 from generator.problems import ContentError, as_text
 from generator.progress import Phases
 from generator.publication import Published
-from generator.search import search_records
-from generator.search_index import SearchIndexError, write_index
+from generator.search_index import SearchIndexError
 
 log = logging.getLogger("mkdocs.plugins.archive")
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
@@ -112,7 +109,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                                                                    root / self.config.settings)
         with self.phases.timed("graph"):
             self.site = Site(archive, settings)
-        self.search = _SearchIndex(self.site, Path(config.site_dir), self.workers > 1 and not self.preview)
+        self.search = SearchIndexJob(self.site, Path(config.site_dir), self.workers > 1 and not self.preview)
         with self.phases.timed("pages", len(self.site.public)):
             if self.preview:
                 pages = self.preview.pages(self.preview.renderer(self.site, templates), self.workers)
@@ -149,7 +146,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             for uri in self.preview.removed:
                 shutil.rmtree(Path(config.site_dir) / page_url(uri), ignore_errors=True)
         for old, new in self.redirects.items():
-            _add(files, File.generated(config, f"{old}index.html", content=_redirect_html(old, new)))
+            _add(files, File.generated(config, f"{old}index.html", content=redirect_html(old, new)))
         return files
 
     def on_nav(self, nav, config, files):
@@ -202,14 +199,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             for page in ours[share::self.workers]:
                 page.meta["template"] = BUILT_ELSEWHERE
         env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({BUILT_ELSEWHERE: ""}), env.loader])
-        logging.getLogger("mkdocs.commands.build").addFilter(_quiet_skipped)
+        logging.getLogger("mkdocs.commands.build").addFilter(_QUIET_SKIPPED)
         return env
 
     def on_post_build(self, config) -> None:
         """Index the built site for search (so `mkdocs build` searches too), write the data outputs.
 
         A preview shows its pages at once: search and data follow a few seconds later."""
-        logging.getLogger("mkdocs.commands.build").removeFilter(_quiet_skipped)
+        logging.getLogger("mkdocs.commands.build").removeFilter(_QUIET_SKIPPED)
         site_dir = Path(config.site_dir)
         for job in self.theme:
             for message in _result(job):  # warnings count in strict mode: say them here
@@ -237,7 +234,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_build_error(self, error) -> None:
         """Stop every process this build started, so nothing writes into a folder being removed."""
-        logging.getLogger("mkdocs.commands.build").removeFilter(_quiet_skipped)
+        logging.getLogger("mkdocs.commands.build").removeFilter(_QUIET_SKIPPED)
         for job in getattr(self, "theme", ()):
             job.cancel()
         if getattr(self, "data", None):
@@ -249,8 +246,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.search.discard()
 
     def _write_data(self, site_dir: Path) -> tuple[int, int, int]:
-        return (write_open_data(self.published, site_dir), write_feeds(self.published, site_dir),
-                write_calendars(self.published, site_dir))
+        return write_data(self.published, site_dir)
 
 
 class _Unchanged(File):
@@ -281,9 +277,8 @@ class _Drop(logging.Filter):
         return not str(record.msg).startswith(self.start)
 
 
-def _quiet_skipped(record: logging.LogRecord) -> bool:
-    """MkDocs says "Page skipped … empty output" for each page another process wrote: not news."""
-    return not str(record.msg).startswith("Page skipped")
+# MkDocs says "Page skipped … empty output" for each page another process wrote: not news
+_QUIET_SKIPPED = _Drop("Page skipped")
 
 
 def _build_pages(pages: list, config, files: Files, nav, env) -> list[str]:
@@ -311,33 +306,6 @@ def _result(job, *args):
         return job.result(*args)
     except (SearchIndexError, ChildFailed) as error:
         raise PluginError(str(error)) from None
-
-
-class _SearchIndex:
-    """The Pagefind index, made in a forked process from the start of a parallel build
-    (search documents come from the records, not the rendered pages), else at the end."""
-
-    def __init__(self, site: Site, site_dir: Path, background: bool):
-        self.site = site
-        self.scratch = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-search-", dir=site_dir.parent))
-        self.job = Forked(self._index) if background else None
-
-    def _index(self) -> int:
-        return write_index(search_records(self.site), self.scratch / "pagefind", self.site.settings.language)
-
-    def result(self, site_dir: Path) -> int:
-        try:
-            count = self.job.result() if self.job else self._index()
-            shutil.rmtree(site_dir / "pagefind", ignore_errors=True)  # a preview's previous index
-            shutil.move(str(self.scratch / "pagefind"), str(site_dir / "pagefind"))
-            return count
-        finally:
-            self.discard()
-
-    def discard(self) -> None:
-        if self.job:
-            self.job.cancel()
-        shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 def _toc(headings: tuple[Heading, ...]) -> TableOfContents:
@@ -381,16 +349,6 @@ def _add(files: Files, file: File) -> None:
         raise PluginError(f"two pages would be written to '{file.src_uri}'; rename one of the records "
                           "or the file in docs_dir")
     files.append(file)
-
-
-def _redirect_html(old: str, new: str) -> str:
-    """A page at an old URL that sends readers (and search engines) to the new one."""
-    depth = old.rstrip("/").count("/") + 1
-    target = html.escape("../" * depth + new)
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Moved</title>'
-            f'<link rel="canonical" href="{target}"><meta http-equiv="refresh" content="0; url={target}">'
-            f'<meta name="robots" content="noindex"></head><body><p>This page has moved to '
-            f'<a href="{target}">{target}</a>.</p></body></html>\n')
 
 
 def build_site(config_file: Path, site_dir: Path, content_dir: Path | None = None,

@@ -8,9 +8,9 @@ what a serial one writes (tested).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Sequence, TypeVar
 
 T = TypeVar("T")
@@ -18,10 +18,6 @@ R = TypeVar("R")
 
 # Below this many items one process is faster than starting workers.
 PARALLEL_FROM = 500
-
-# What forked workers run: set just before the pool forks, cleared after.
-_work: tuple[Callable, Sequence] | None = None
-
 
 def cores() -> int:
     """The cores this process may use (the scheduler's affinity, not the machine's count)."""
@@ -37,30 +33,21 @@ def workers_wanted(setting: int | None) -> int:
 
 
 def fork_map(function: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
-    """[function(item) for item in items], over `workers` forked processes when worth it."""
+    """[function(item) for item in items], over `workers` processes when worth it.
+
+    This process takes one share itself and forks a child for each other share (every
+    `workers`-th item, so shares cost about the same); only the children's results are
+    pickled back."""
     if workers < 2 or len(items) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
         return [function(item) for item in items]
-    global _work
-    _work = (function, items)
-    try:
-        # a few chunks per worker: even load without a message per item
-        size = -(-len(items) // (workers * 4))
-        bounds = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            results: list[R] = []
-            for chunk in pool.map(_run, bounds):
-                results += chunk
-        return results
-    finally:
-        _work = None
-
-
-def _run(bounds: tuple[int, int]) -> list:
-    function, items = _work  # type: ignore[misc]  # inherited from the parent by fork
-    return [function(items[i]) for i in range(*bounds)]
-
-
-
+    shares = [items[start::workers] for start in range(workers)]
+    children = [Forked(lambda share=share: [function(item) for item in share]) for share in shares[1:]]
+    mine = [function(item) for item in shares[0]]
+    done = [mine] + [child.result() for child in children]
+    results: list[R] = [None] * len(items)  # type: ignore[list-item]
+    for start, share in enumerate(done):
+        results[start::workers] = share
+    return results
 
 
 class Forked:
@@ -70,10 +57,14 @@ class Forked:
     word (killed, out of memory) raises ChildFailed."""
 
     def __init__(self, function: Callable[[], R]):
+        # objects alive now are never collected in the child: its garbage collector then does not
+        # write to (and so copy) every page of memory it shares with this process
+        gc.freeze()
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
         self._process = context.Process(target=_report, args=(function, send), daemon=True)
         self._process.start()
+        gc.unfreeze()  # this process goes on collecting as before
         send.close()
 
     def result(self):

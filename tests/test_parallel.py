@@ -45,7 +45,7 @@ def test_a_parallel_build_is_byte_identical_to_a_serial_one(content, synthetic_c
 
 
 def test_a_failing_forked_process_fails_the_build_in_one_line(tmp_path, monkeypatch):
-    from generator import mkdocs_adapter
+    from generator import outputs
     from generator.mkdocs_adapter import BuildFailed
 
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
@@ -53,7 +53,7 @@ def test_a_failing_forked_process_fails_the_build_in_one_line(tmp_path, monkeypa
     def broken(*args):
         raise OSError("disk full")
 
-    monkeypatch.setattr(mkdocs_adapter, "write_feeds", broken)
+    monkeypatch.setattr(outputs, "write_feeds", broken)
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "index.html").write_text("previous")
     with pytest.raises(BuildFailed, match="^the site was not built: disk full$"):

@@ -1,0 +1,64 @@
+"""What a build writes besides its pages, independent of the builder: the search index
+(made in a forked process while the pages render), the data outputs, redirect pages."""
+
+from __future__ import annotations
+
+import html
+import shutil
+import tempfile
+from pathlib import Path
+
+from generator.calendars import write_calendars
+from generator.feeds import write_feeds
+from generator.opendata import write_open_data
+from generator.parallel import Forked
+from generator.publication import Published
+from generator.search import search_records
+from generator.search_index import write_index
+from generator.site import Site
+
+
+def write_data(published: Published, site_dir: Path) -> tuple[int, int, int]:
+    """The archive as data: records as JSON/JSON Lines/SQLite, Atom feeds, iCalendar files."""
+    return (write_open_data(published, site_dir), write_feeds(published, site_dir),
+            write_calendars(published, site_dir))
+
+
+class SearchIndexJob:
+    """The Pagefind index, made in a forked process from the start of a parallel build
+    (search documents come from the records, not the rendered pages), else at the end."""
+
+    def __init__(self, site: Site, site_dir: Path, background: bool):
+        self.site = site
+        self.scratch = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-search-", dir=site_dir.parent))
+        self.job = Forked(self._index) if background else None
+
+    def _index(self) -> int:
+        return write_index(search_records(self.site), self.scratch / "pagefind", self.site.settings.language)
+
+    def result(self, site_dir: Path) -> int:
+        try:
+            count = self.job.result() if self.job else self._index()
+            shutil.rmtree(site_dir / "pagefind", ignore_errors=True)  # a preview's previous index
+            shutil.move(str(self.scratch / "pagefind"), str(site_dir / "pagefind"))
+            return count
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        if self.job:
+            self.job.cancel()
+        shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+def redirect_html(old: str, new: str) -> str:
+    """A page at an old URL that sends readers (and search engines) to the new one."""
+    depth = old.rstrip("/").count("/") + 1
+    target = html.escape("../" * depth + new)
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Moved</title>'
+            f'<link rel="canonical" href="{target}"><meta http-equiv="refresh" content="0; url={target}">'
+            f'<meta name="robots" content="noindex"></head><body><p>This page has moved to '
+            f'<a href="{target}">{target}</a>.</p></body></html>\n')
+
+
+__all__ = ["SearchIndexJob", "redirect_html", "write_data"]
