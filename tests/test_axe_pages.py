@@ -54,7 +54,10 @@ def scheme_page(request, base):
     """One browser tab per colour scheme, reused for every page type."""
     with chromium() as browser:
         context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=request.param)
-        yield request.param, context.new_page()
+        page = context.new_page()
+        page.failed = []  # requests answered with an error (each also a console error)
+        page.on("response", lambda r: r.status >= 400 and page.failed.append(f"{r.status} {r.url}"))
+        yield request.param, page
         context.close()
 
 
@@ -63,6 +66,7 @@ def test_no_accessibility_violations(scheme_page, base, kind):
     from axe_playwright_python.sync_playwright import Axe
 
     scheme, page = scheme_page
+    page.failed.clear()
     page.goto(base + PAGE_TYPES[kind])
     page.wait_for_load_state("networkidle")
     if kind == "search":  # the results, not only the empty page
@@ -71,3 +75,5 @@ def test_no_accessibility_violations(scheme_page, base, kind):
     violations = Axe().run(page).response["violations"]
     found = [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}" for v in violations]
     assert found == [], f"{kind} page ({PAGE_TYPES[kind]}) in {scheme} mode:\n" + "\n".join(found)
+    # nothing the page asks for is missing (the 404 page is itself the answer to a missing page)
+    assert page.failed == ([f"404 {base}{PAGE_TYPES[kind]}"] if kind == "not found" else [])

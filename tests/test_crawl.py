@@ -1,6 +1,7 @@
 """Crawl each built site as GitHub Pages serves a project site, under /archive/, from its home
 page: every link, script, stylesheet, feed entry and sitemap address answers 200, every
-`#anchor` names an element on the page it points to, and no address leaves /archive/.
+`#anchor` names an element on the page it points to, no address leaves /archive/, and no
+script holds up the first paint.
 
 Links are read with html5lib (as a browser parses), feeds and the sitemap with ElementTree.
 """
@@ -34,6 +35,7 @@ class Fetched:
     status: int
     type: str = ""
     ids: set[str] | None = None  # element ids, for HTML pages
+    blocking: list[str] = field(default_factory=list)  # scripts that stop the parser (and first paint)
     links: list[str] = field(default_factory=list)
     redirect: bool = False  # an HTML page that only sends the reader on (a renamed record's old address)
 
@@ -60,7 +62,9 @@ def _html(body: bytes) -> Fetched:
     for meta in refresh:
         _, _, target = meta.get("content", "").partition("url=")
         links.append(target.strip())
-    return Fetched(200, "text/html", ids, links, redirect=bool(refresh))
+    blocking = [el["src"] for el in soup.find_all("script", src=True)
+                if not el.has_attr("defer") and not el.has_attr("async") and el.get("type") != "module"]
+    return Fetched(200, "text/html", ids=ids, links=links, blocking=blocking, redirect=bool(refresh))
 
 
 def _xml(body: bytes) -> list[str]:
@@ -99,6 +103,8 @@ def crawl(base: str, extra: tuple[str, ...] = ()) -> tuple[dict[str, Fetched], l
             continue
         if kind == "text/html":
             seen[target] = _html(body)
+            # performance: a script without defer holds up the first paint of every page
+            problems += [f"{target}: {src}: a script that blocks rendering (add defer)" for src in seen[target].blocking]
         elif kind in ("application/atom+xml", "application/xml", "text/xml") and body.lstrip().startswith(b"<"):
             seen[target] = Fetched(200, kind, links=_xml(body))
         else:
