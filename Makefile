@@ -6,7 +6,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check schema screenshots bench browser nu clean
+.PHONY: site serve test check schema screenshots bench browser nu lighthouse clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,18 @@ screenshots: $(VENV)/.installed browser
 
 bench: $(VENV)/.installed
 	$(PY) bench/bench_check.py
+
+# Lighthouse (pinned in bench/lighthouse/package-lock.json) on every page type, served with gzip
+# under /archive/; fails when a score is below 98. Needs Node.js >= 18.16 and npm: installed
+# by `bash .ci/install-test-tools --lighthouse` when missing. About 20 s per page type and run.
+LIGHTHOUSE_DEPS := bench/lighthouse/node_modules/.installed
+$(LIGHTHOUSE_DEPS): bench/lighthouse/package.json bench/lighthouse/package-lock.json
+	@command -v node >/dev/null && command -v npm >/dev/null || bash .ci/install-test-tools --lighthouse
+	cd bench/lighthouse && npm ci --no-audit --no-fund
+	touch $@
+
+lighthouse: $(VENV)/.installed browser $(LIGHTHOUSE_DEPS)
+	$(PY) bench/lighthouse.py --runs 3 --check 98
 
 clean:
 	rm -rf site .site-* $(VENV)

@@ -170,7 +170,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         ours = self.pages.get(page.file.src_uri)
         if ours is None:
             return content
-        page.toc = _toc(ours.headings)
+        page.toc = _toc(ours.title, ours.headings)
         return ours.html
 
     def on_post_page(self, output, page, config):
@@ -308,8 +308,15 @@ def _result(job, *args):
         raise PluginError(str(error)) from None
 
 
-def _toc(headings: tuple[Heading, ...]) -> TableOfContents:
-    """Headings as MkDocs' table of contents (titles are HTML there: escaped once)."""
+# Where the theme's "Skip to content" link leads: the start of the page's content, an element
+# site_config/overrides/main.html puts before every page body.
+SKIP_TARGET = "arc-content"
+
+
+def _toc(title: str, headings: tuple[Heading, ...]) -> TableOfContents:
+    """Headings as MkDocs' table of contents (titles are HTML there: escaped once), under one
+    level-1 entry for the page itself. Material links its skip link to the first entry (so every
+    page has one, leading to the title, not past it) and lists only that entry's children."""
     top: list[AnchorLink] = []
     stack: list[AnchorLink] = []
     for heading in headings:
@@ -318,7 +325,9 @@ def _toc(headings: tuple[Heading, ...]) -> TableOfContents:
             stack.pop()
         (stack[-1].children if stack else top).append(link)
         stack.append(link)
-    return TableOfContents(top)
+    root = AnchorLink(Markup(escape(title)), SKIP_TARGET, 1)
+    root.children = top
+    return TableOfContents([root])
 
 
 def load_content(content_dir: Path, settings_file: Path) -> tuple[Settings, Archive]:

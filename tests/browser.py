@@ -74,3 +74,25 @@ def chromium() -> Iterator["object"]:
             yield browser
         finally:
             browser.close()
+
+
+@contextlib.contextmanager
+def serve_built(content_dir: Path, site_dir: Path) -> Iterator[str]:
+    """Build `content_dir` into `site_dir` for the address it is then served at (`site_url`
+    http://127.0.0.1:PORT/archive/, as GitHub Pages serves a project site); yields that URL."""
+    import os
+
+    from site_helpers import build
+
+    port = free_port()
+    saved = os.environ.get("SITE_URL")
+    os.environ["SITE_URL"] = f"http://127.0.0.1:{port}{PREFIX}"
+    try:
+        build(content_dir, site_dir)
+    finally:
+        if saved is None:
+            del os.environ["SITE_URL"]
+        else:
+            os.environ["SITE_URL"] = saved
+    with serve(site_dir, port) as url:
+        yield url
