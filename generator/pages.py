@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+import jinja2.bccache
 import yaml
 from markupsafe import Markup, escape
 
@@ -107,6 +108,24 @@ def default_templates() -> Path:
     return find_defaults().site_config / "templates"
 
 
+class _Compiled(jinja2.BytecodeCache):
+    """Templates compiled once per process (a preview makes a renderer per rebuild); Jinja
+    checks each template's source against its checksum, so an edited template compiles again."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _Compiled()
+
+
 class Renderer:
     """Renders every page of a Site with the templates in one folder."""
 
@@ -114,7 +133,8 @@ class Renderer:
         self.site = site
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates or default_templates())), autoescape=True,
-            trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+            trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
+            bytecode_cache=_COMPILED)
         self.env.filters.update(when=site.time_html)
         self.env.globals.update(story=Storyline(site))  # the story's order, notices and wordings
         self.paging = Paging(site)

@@ -8,6 +8,7 @@ are iterative, so a `part_of` chain thousands deep cannot exhaust the stack.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import defaultdict
 from datetime import datetime
@@ -306,7 +307,16 @@ class Site:
         return {member: tuple(members) for members in groups.values() for member in members}
 
 
-_COLLATOR = pyuca.Collator()  # the Unicode Collation Algorithm with the default table (DUCET)
+class _Collator(pyuca.Collator):
+    """The Unicode Collation Algorithm with the default table (DUCET), each key computed once
+    per process: names are sorted on every build, and on every rebuild of a preview."""
+
+    @functools.lru_cache(maxsize=None)
+    def sort_key(self, text: str) -> tuple:
+        return super().sort_key(text)
+
+
+_COLLATOR = _Collator()
 
 
 def _sort_name(person: Person) -> str:
