@@ -75,7 +75,7 @@ def main() -> None:
                 if typed:
                     page.keyboard.press("/")
                     page.keyboard.type(typed)
-                    page.wait_for_selector("#arc-hresults li")
+                    page.wait_for_selector("#arc-hresults > [role=option]")
                 elif url.startswith("search/"):
                     page.wait_for_selector(".arc-results li")
                 page.screenshot(path=str(out / f"{name}.png"))
