@@ -6,11 +6,8 @@ one pass over every reference (so the work grows with the archive, not its squar
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import re
 from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -19,6 +16,7 @@ from pydantic import BaseModel
 
 from generator.config import Settings
 from generator.models import ALL_KINDS, MODELS, Record, fields_of
+from generator.parallel import cores, fork_map
 from generator.problems import ContentError, Problem
 from generator.records import validate
 from generator.sources import Loc, Source, discover, read_source
@@ -125,33 +123,21 @@ def _read(shown: str, kind: str, timezone) -> _Read:
     return _Read(source, problems + found, record, references)
 
 
-def _read_chunk(files: list[tuple[str, str]], timezone) -> list[_Read]:
-    return [_read(shown, kind, timezone) for shown, kind in files]
-
-
-def _read_all(files: list[tuple[str, str]], timezone) -> Iterator[_Read]:
+def _read_all(files: list[tuple[str, str]], timezone) -> list[_Read]:
     """Read every file, on every core for a large archive; results keep the files' order."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(files) < PARALLEL_FROM or workers < 2:
-        yield from _read_chunk(files, timezone)
-        return
-    size = -(-len(files) // (workers * 4))
-    chunks = [files[i:i + size] for i in range(0, len(files), size)]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        for results in pool.map(_read_chunk, chunks, [timezone] * len(chunks)):
-            yield from results
+    return fork_map(lambda file: _read(file[0], file[1], timezone), files, min(cores(), 8), PARALLEL_FROM)
 
 
 def load(content_dir: Path, settings: Settings) -> tuple[Archive, list[Problem], int]:
     """Read and validate every record; return the archive, its problems and the file count."""
     files, problems = discover(content_dir)
-    archive, found = assemble(list(_read_all(files, settings.timezone)))
+    archive, found = assemble(_read_all(files, settings.timezone))
     return archive, sorted(problems + found), len(files)
 
 
 def read_files(files: list[tuple[str, str]], settings: Settings) -> list[_Read]:
     """Read, parse and validate these files (each on its own: a preview re-reads only edits)."""
-    return list(_read_all(files, settings.timezone))
+    return _read_all(files, settings.timezone)
 
 
 def assemble(reads: list[_Read]) -> tuple[Archive, list[Problem]]:

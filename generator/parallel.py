@@ -32,13 +32,15 @@ def workers_wanted(setting: int | None) -> int:
     return max(1, setting or cores())
 
 
-def fork_map(function: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
-    """[function(item) for item in items], over `workers` processes when worth it.
+def fork_map(function: Callable[[T], R], items: Sequence[T], workers: int, at_least: int | None = None) -> list[R]:
+    """[function(item) for item in items], over `workers` processes from `at_least` items
+    (default PARALLEL_FROM; below it one process is faster than forking).
 
     This process takes one share itself and forks a child for each other share (every
     `workers`-th item, so shares cost about the same); only the children's results are
     pickled back."""
-    if workers < 2 or len(items) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+    at_least = PARALLEL_FROM if at_least is None else at_least
+    if workers < 2 or len(items) < at_least or "fork" not in multiprocessing.get_all_start_methods():
         return [function(item) for item in items]
     shares = [items[start::workers] for start in range(workers)]
     children = [Forked(lambda share=share: [function(item) for item in share]) for share in shares[1:]]
