@@ -46,10 +46,12 @@ class Archive:
     sources: dict[str, Source] = field(default_factory=dict)
     references: list[Reference] = field(default_factory=list)
     back: dict[str, list[Reference]] = field(default_factory=lambda: defaultdict(list))
+    named: dict[str, list[str]] = field(default_factory=dict)  # id → the ids its record names
 
     def add(self, record: Record, source: Source, references: list[Reference]) -> None:
         self.records[record.id] = record
         self.sources[record.id] = source
+        self.named[record.id] = [reference.target for reference in references]
         for reference in references:
             self.back[reference.target].append(reference)
 

@@ -23,7 +23,6 @@ compare an incremental build with a full one after each kind of edit.
 from __future__ import annotations
 
 import os
-from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
@@ -89,22 +88,15 @@ def changed_ids(before: Built, reads: dict[str, _Read], changed: list[str]) -> s
     return ids
 
 
-def _links(archive: Archive) -> dict[str, set[str]]:
-    """Every reference, both directions: id → the ids it names and the ids that name it."""
-    links: dict[str, set[str]] = defaultdict(set)
-    for ref in archive.references:
-        links[ref.source].add(ref.target)
-        links[ref.target].add(ref.source)
-    return links
-
-
 def near(archives: Iterable[Archive], ids: set[str], hops: int = HOPS) -> set[str]:
-    """`ids` and every record within `hops` references of one, in any of the archives."""
+    """`ids` and every record within `hops` references of one (either way), in any of the archives."""
     found = set(ids)
     for archive in archives:
-        links, frontier = _links(archive), set(ids)
+        frontier = set(ids)
         for _ in range(hops):
-            frontier = {other for one in frontier for other in links.get(one, ())} - found
+            frontier = {other for one in frontier
+                        for other in (*archive.named.get(one, ()), *(ref.source for ref in archive.back.get(one, ())))}
+            frontier -= found
             found |= frontier
     return found
 
