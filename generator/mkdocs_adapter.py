@@ -181,22 +181,23 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_env(self, env, config, files):
         """With workers, render our pages in forked processes and write the data outputs in another."""
+        ours = []  # our pages this build writes
         for file in files.documentation_pages():
             if file.src_uri in self.pages:
                 # the sitemap's lastmod: the newest thing the page shows, never the build date (a page
                 # has no day only when no record has one; MkDocs needs some date for the sitemap)
                 file.page.update_date = self.pages[file.src_uri].updated or "1970-01-01"
-        ours = [f.page for f in files.documentation_pages() if f.src_uri in self.pages and f.is_modified()]
+                if file.is_modified():
+                    ours.append(file.page)
         if self.workers < 2 or len(ours) < parallel.PARALLEL_FROM:
             return env
         site_dir = Path(config.site_dir)
         if not self.preview:
-            self.data = Forked(lambda: self._write_data(site_dir))
-        for share in range(1, self.workers):
+            self.data = Forked(lambda: write_data(self.published, site_dir))
+        for share in range(1, self.workers):  # the parent renders ours[0::workers] and skips the rest
             mine = ours[share::self.workers]
             self.theme.append(Forked(lambda mine=mine: _build_pages(mine, config, files, self.nav, env)))
-        for share in range(1, self.workers):  # the parent renders ours[0::workers] and skips the rest
-            for page in ours[share::self.workers]:
+            for page in mine:
                 page.meta["template"] = BUILT_ELSEWHERE
         env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({BUILT_ELSEWHERE: ""}), env.loader])
         logging.getLogger("mkdocs.commands.build").addFilter(_QUIET_SKIPPED)
@@ -224,7 +225,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def _outputs(self, site_dir: Path) -> None:
         with self.phases.timed("data"):
-            counts = _result(self.data) if self.data else self._write_data(site_dir)
+            counts = _result(self.data) if self.data else write_data(self.published, site_dir)
         with self.phases.timed("search"):
             count = _result(self.search, site_dir)
         log.info("search: indexed %d records with Pagefind", count)
@@ -245,9 +246,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if hasattr(self, "search"):
             self.search.discard()
 
-    def _write_data(self, site_dir: Path) -> tuple[int, int, int]:
-        return write_data(self.published, site_dir)
-
 
 class _Unchanged(File):
     """A page a preview keeps: the copy the previous build wrote is still right."""
@@ -260,7 +258,11 @@ def _checked(load):
     try:
         return load()
     except ContentError as error:
-        raise PluginError("content has problems, nothing was built:\n" + as_text(error.problems, error.files)) from None
+        raise _refused(error.problems, error.files) from None
+
+
+def _refused(problems, files: int) -> PluginError:
+    return PluginError("content has problems, nothing was built:\n" + as_text(problems, files))
 
 
 BUILT_ELSEWHERE = "arc-built-by-another-process.html"  # an empty template: the parent writes nothing
@@ -338,7 +340,7 @@ def load_content(content_dir: Path, settings_file: Path) -> tuple[Settings, Arch
     except ContentError as error:
         problems, count = error.problems, 0
     if problems:
-        raise PluginError("content has problems, nothing was built:\n" + as_text(problems, count))
+        raise _refused(problems, count)
     return settings, archive
 
 

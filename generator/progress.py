@@ -36,7 +36,7 @@ class Phases:
             if count is not None:
                 self.counts[name] = count
                 if count >= PROGRESS_FROM:
-                    log.info("%s: %d in %.1f s", name, count, took)
+                    log.info("%s: %d records in %.1f s", name, count, took)
 
     def add(self, name: str, seconds: float) -> None:
         self.seconds[name] = self.seconds.get(name, 0.0) + seconds
