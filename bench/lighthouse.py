@@ -35,7 +35,7 @@ LIGHTHOUSE = REPO / "bench/lighthouse/node_modules/.bin/lighthouse"
 CHROME = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 PREFIX = "/archive/"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-PAGE_TYPES = {  # one page of each type in the seed content (the same as tests/test_axe_pages.py)
+PAGE_TYPES = {  # one page of each type in the seed content (tests/test_axe_pages.py checks these too)
     "home": "",
     "article": "articles/daily-caller-military-tells-iraq-preparing-to-move-out/",
     "quote": "quotes/seely-letter-opening-daily-caller/",

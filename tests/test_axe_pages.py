@@ -8,6 +8,7 @@ page is checked with its results shown; the open header dropdown is tested with 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,31 +16,16 @@ import pytest
 from browser import CHROMIUM, chromium, serve_built
 from conftest import REPO
 
+sys.path.insert(0, str(REPO / "bench"))
+import lighthouse  # noqa: E402
+
 if not Path(CHROMIUM).exists():  # CI installs it (.ci/install-test-tools); never skip there
     if os.environ.get("CI"):
         raise RuntimeError("Chromium is missing: run .ci/install-test-tools")
     pytest.skip("Chromium is not installed (make browser)", allow_module_level=True)
 
-PAGE_TYPES = {
-    "home": "",
-    "article": "articles/daily-caller-military-tells-iraq-preparing-to-move-out/",
-    "quote": "quotes/seely-letter-opening-daily-caller/",
-    "update": "updates/breitbart-update-1/",
-    "correction": "corrections/daily-caller-quads-force-misspelling/",
-    "event": "events/coalition-repositioning-letter/",
-    "person": "people/mark-esper/",
-    "organization": "organizations/breitbart-news/",
-    "archive": "archive/",
-    "people": "people/",
-    "events": "events/",
-    "organizations": "organizations/",
-    "corrections": "corrections/",
-    "tags": "tags/",
-    "search": "search/?q=Esper",
-    "about": "about/",
-    "about-data": "about-data/",
-    "not found": "no/such/page/",
-}
+# the page types Lighthouse measures (bench/lighthouse.py), and the 404 page
+PAGE_TYPES = {**lighthouse.PAGE_TYPES, "not found": "no/such/page/"}
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme → Material's scheme
 
 
