@@ -183,12 +183,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         """With workers, render our pages in forked processes and write the data outputs in another."""
         ours = []  # our pages this build writes
         for file in files.documentation_pages():
-            if file.src_uri in self.pages:
-                # the sitemap's lastmod: the newest thing the page shows, never the build date (a page
-                # has no day only when no record has one; MkDocs needs some date for the sitemap)
-                file.page.update_date = self.pages[file.src_uri].updated or "1970-01-01"
+            if file.src_uri not in self.pages:
+                # a hand-written page (about.md): MkDocs dates it with the build's day, which would
+                # make the sitemap differ from day to day; it shows no record, so it has no lastmod
+                file.page.update_date = ""
+            else:
+                # the sitemap's lastmod: the day of the newest thing the page shows, never the build's;
+                # none when no record on the page has a day
+                file.page.update_date = self.pages[file.src_uri].updated or ""
                 if file.is_modified():
                     ours.append(file.page)
+        _date_sitemap_gz(files)
         if self.workers < 2 or len(ours) < parallel.PARALLEL_FROM:
             return env
         site_dir = Path(config.site_dir)
@@ -431,3 +436,13 @@ class BuildFailed(Exception):
 
 
 __all__ = ["ArchivePlugin", "BuildFailed", "build_site"]
+
+
+def _date_sitemap_gz(files) -> None:
+    """MkDocs dates sitemap.xml.gz with the newest page's day and fails when no page has one.
+
+    In an archive whose records have no day at all (only people, say) the first page carries
+    the epoch as its lastmod, so that the build does not fail."""
+    pages = [f.page for f in files.documentation_pages() if f.page is not None]
+    if pages and not any(p.update_date for p in pages):
+        pages[0].update_date = "1970-01-01"
