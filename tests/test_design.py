@@ -129,7 +129,7 @@ def test_correction_titles_say_who_corrected_what_and_when(seed):
     site, pages = seed
     titles = {c.id: site.title(c) for c in site.corrections_log()}
     caller = "“U.S. Military Tells Iraq They Are Preparing To Move Out; …”"
-    letter = "“Coalition letter tells Iraq it will reposition forces”"
+    letter = "“Coalition's repositioning letter to Iraq comes to light”"
     assert titles == {
         "daily-caller-soleimani-deaths-claim": f"Editor's note (clarification), 24 November 2026: {caller}",
         "coalition-letter-origin-sources-differ": f"Editor's note (clarification), 24 November 2026: {letter}",
@@ -178,7 +178,7 @@ BREADCRUMBS = {
     "events/coalition-repositioning-letter.md": [
         ("Home", "../../"), ("Events", "../"),
         ("Crisis over U.S. troops in Iraq (2019–2020)", "../us-iraq-troop-crisis/"),
-        ("Coalition letter tells Iraq it will reposition forces", None)],
+        ("Coalition's repositioning letter to Iraq comes to light", None)],
     "corrections/breitbart-reposit-typo.md": [
         ("Home", "../../"), ("Corrections", "../"),
         ("Editor's note (correction), 23 November 2026: “Letter: …", None)],

@@ -141,14 +141,74 @@ def test_esper_wordings_are_not_marked_the_same_statement_and_the_records_say_wh
     assert caller.via == "paul-mcleary" and breitbart.via is None
 
 
-def test_milleys_words_are_excerpts_of_the_same_remarks(archive):
+def test_milleys_words_are_grouped_only_where_one_source_prints_them_together(archive):
     def group(quote_id):
         quote = archive.records[quote_id]
         return group(quote.same_remarks_as) if quote.same_remarks_as else quote_id
 
-    ids = ["milley-letter-mistake", "milley-letter-poorly-worded", "milley-letter-draft", "milley-not-whats-happening"]
-    assert {group(i) for i in ids} == {"milley-letter-mistake"}
+    # one sentence of Breitbart's Update # 2, and one sentence of The Daily Caller (via CNN): the
+    # sources never say that the two outlets report the same remarks, so neither is linked to the other
+    assert {i: group(i) for i in ["milley-letter-mistake", "milley-letter-poorly-worded", "milley-letter-draft",
+                                  "milley-not-whats-happening"]} == {
+        "milley-letter-mistake": "milley-letter-mistake", "milley-letter-poorly-worded": "milley-letter-mistake",
+        "milley-letter-draft": "milley-letter-draft", "milley-not-whats-happening": "milley-letter-draft"}
+    assert all(archive.records[i].same_as is None for i in ["milley-letter-mistake", "milley-letter-draft"])
     assert archive.records["milley-letter-draft"].via == "jake-tapper"
+    for quote_id in ("milley-letter-mistake", "milley-letter-draft"):
+        context = " ".join(archive.records[quote_id].context.split())
+        assert "the sources do not say whether the two outlets report the same remarks" in context.lower()
+
+
+def test_almost_immediately_is_said_only_of_esper(archive):
+    caller = _seed(CALLER_SEED)
+    assert "almost immediately contradicted by Secretary of Defense Mark Esper" in caller
+    assert caller.count("almost immediately") == 1
+    for record in archive.records.values():
+        for field in ("summary", "body", "context", "text"):
+            text = " ".join((getattr(record, field, None) or "").split())
+            for sentence in re.split(r"(?<=[.;])\s", text):
+                if "almost immediately" in sentence and "milley" in sentence.lower():
+                    assert "Esper \"almost immediately\"" in sentence, (record.id, sentence)
+
+
+def test_seelys_rank_and_command_are_each_sources(archive):
+    seely = archive.records["william-seely"]
+    assert [(r.title, r.organization) for r in seely.roles] == [("General", "us-marine-corps")]
+    summary = " ".join(seely.summary.split())
+    assert 'Breitbart News calls him "Brigadier General" and says he "leads up the Task Force Iraq"' in summary
+    assert 'The Daily Caller calls him "General"' in summary
+    note = " ".join(archive.records["daily-caller-seely-rank"].text.split())
+    assert "The archive does not settle the difference" in note
+
+
+def test_the_letter_is_dated_by_when_it_came_to_light_and_its_opening_is_each_outlets(archive):
+    letter = archive.records["coalition-repositioning-letter"]
+    summary = " ".join(letter.summary.split())
+    assert letter.title == "Coalition's repositioning letter to Iraq comes to light"
+    assert "The outlets do not print the letter's date" in summary
+    assert '"Sir, in deference to the sovereignty of the Republic of Iraq" (Breitbart News' in summary
+    assert '"In due deference to the sovereignty of the Republic of Iraq" (The Daily Caller' in summary
+    text = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "content").rglob("*.yaml"))
+    assert "letter of 2020-01-06" not in text
+
+
+def test_no_gloss_the_sources_do_not_give():
+    text = " ".join("\n".join(p.read_text(encoding="utf-8") for p in (REPO / "content").rglob("*.yaml")).split())
+    assert "International Zone" not in text and 'does not say what "IZ" stands for' in text
+
+
+def test_breitbarts_caption_is_kept_as_printed_with_its_cut(archive):
+    caption = _seed(BREITBART_SEED).split("\n\n")[1].split("\n")[0]
+    assert caption.endswith("MOHAMED EL-SHAHED/AFP via …")
+    [image] = archive.records["breitbart-letter-coalition-to-withdraw-from-iraq"].images
+    assert image.caption == caption
+
+
+def test_the_daily_callers_related_line_is_recorded(archive):
+    related = "(RELATED: Iraqis Celebrate In Streets, Praise Trump After Soleimani Death)"
+    assert related in _seed(CALLER_SEED)
+    body = " ".join(archive.records["daily-caller-military-tells-iraq-preparing-to-move-out"].body.split())
+    assert f'the line "{related}"' in body
 
 
 def test_denial_event_attributes_each_wording_to_its_outlet_and_reporter(archive):
@@ -191,5 +251,5 @@ def test_the_required_events_people_and_corrections(archive):
 
 def test_no_page_chrome_in_content():
     text = "\n".join(p.read_text(encoding="utf-8") for p in Path(REPO / "content").rglob("*.yaml"))
-    for chrome in ("Font Size", "issues with commenting", "RELATED:"):
+    for chrome in ("Font Size", "issues with commenting"):
         assert chrome not in text
