@@ -15,6 +15,17 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 
 
+# Fixtures that open Chromium: a test using any of them is marked `browser`, so that
+# `pytest -m "not browser"` runs everything else (about a minute).
+BROWSER_FIXTURES = {"browser", "scheme_page"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
+
 def write_tree(root: Path, spec: str) -> Path:
     """Write files from one string: each file starts with a line '--- path'.
 
