@@ -70,11 +70,11 @@ def build(n: int, content: Path, with_material: bool = True) -> tuple[Path, floa
 INDEX_ONLY = """
 import json, resource, sys, time
 from pathlib import Path
-from generator.archive import load_or_raise
-from generator.config import load_settings
-from generator.pages import Site
-from generator.search import search_records
-from generator.search_index import write_index
+from generator.core.archive import load_or_raise
+from generator.core.settings import load_settings
+from generator.render.pages import Site
+from generator.outputs.search import search_records
+from generator.outputs.search_index import write_index
 settings = load_settings(Path("site_config/archive.yml"))
 site = Site(load_or_raise(Path(sys.argv[1]), settings), settings)
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

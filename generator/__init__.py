@@ -1,11 +1,14 @@
 """News archive generator: YAML records in, a cross-linked static archive out.
 
-The pipeline (each module holds one step):
+Packages follow the pipeline; each may import only the ones above it in this list
+(tests/test_layout.py enforces it, and that there is no import circle):
 
-    sources  -> read files, parse YAML safely, keep a line map
-    records  -> typed models per kind (models.py), shape errors as problems
-    archive  -> all records with indexes and back-references, built once
-    checks   -> cross-record rules (references, ids, cycles, dates)
-    pages    -> page models and Markdown, rendered from templates in site_config/
-    mkdocs_adapter -> the only module that imports MkDocs
+    core/      content/<kind>/<id>.yaml -> sources -> records -> archive -> checks
+    site/      the questions pages ask, answered from the archive's indexes
+    render/    each page's HTML body, from the templates in site_config/
+    outputs/   JSON-LD, feeds, calendars, open data, search, kept URLs
+    build/     a build's jobs, the incremental preview, progress
+    scaffold/  `init` and `new` (use core only);  importers/ (use core only)
+    mkdocs_adapter  the only module that imports MkDocs: MkDocs events -> pipeline calls
+    cli             the `python -m generator` commands
 """

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import click
 
-from generator.config import (DEFAULT_CONFIG, DEFAULT_CONTENT, DEFAULT_SCHEMA_DIR, DEFAULT_SITE_DIR, ROOT_MARKER,
+from generator.core.settings import (DEFAULT_CONFIG, DEFAULT_CONTENT, DEFAULT_SCHEMA_DIR, DEFAULT_SITE_DIR, ROOT_MARKER,
                               NoArchiveError, find_root, load_settings)
-from generator.problems import ContentError, as_json, as_text
-from generator.sources import FOLDER_OF, FOLDERS, ID_RE, YAML_SUFFIXES, display_path
+from generator.core.problems import ContentError, as_json, as_text
+from generator.core.sources import FOLDER_OF, FOLDERS, ID_RE, YAML_SUFFIXES, display_path
 
 KIND_CHOICES = sorted(set(FOLDERS) | set(FOLDERS.values()))
 
@@ -104,7 +104,7 @@ def check(content_dir: Path | None, fmt: str, config: Path | None) -> None:
     Prints each problem as path:line[:column]: message, then a summary.
     Exit status 0 when the content is clean, 1 when it is not.
     """
-    from generator.archive import load
+    from generator.core.archive import load
 
     given = content_dir is not None
     content_dir = _or_root(content_dir, DEFAULT_CONTENT)
@@ -123,7 +123,7 @@ def check(content_dir: Path | None, fmt: str, config: Path | None) -> None:
 @content_option
 def new(kind: str, record_id: str, content_dir: Path | None) -> None:
     """Write a skeleton record content/<kind>/<RECORD_ID>.yaml."""
-    from generator.skeleton import skeleton
+    from generator.scaffold.new_record import skeleton
 
     kind = FOLDERS.get(kind, kind)
     if not ID_RE.match(record_id) or len(record_id) > 120:
@@ -149,7 +149,7 @@ def new(kind: str, record_id: str, content_dir: Path | None) -> None:
               help=f"Folder to write to  [default: {DEFAULT_SCHEMA_DIR} in the archive's root]")
 def schema(out: Path | None) -> None:
     """Write the JSON Schema of every kind (for editors' YAML support)."""
-    from generator.schema import write_schemas
+    from generator.core.schemas import write_schemas
 
     for path in write_schemas(_or_root(out, DEFAULT_SCHEMA_DIR)):
         click.echo(f"wrote {_shown(path, out is not None)}")
@@ -161,8 +161,8 @@ def schema(out: Path | None) -> None:
 @config_option
 def pages(content_dir: Path | None, out: Path, config: Path | None) -> None:
     """Write every page as plain Markdown to a folder (portable to other builders)."""
-    from generator.archive import load_or_raise
-    from generator.pages import render_site
+    from generator.core.archive import load_or_raise
+    from generator.render.pages import render_site
 
     content_dir = _or_root(content_dir, DEFAULT_CONTENT)
     settings = _settings(config)
@@ -216,7 +216,7 @@ def build(content_dir: Path | None, site_dir: Path | None, config_file: Path | N
               help="IANA zone for datetimes written without an offset, e.g. Europe/Budapest.")
 def init(folder: Path, title: str, description: str, language: str, timezone: str | None) -> None:
     """Create a new, empty archive in FOLDER (new or empty), ready for `make site`."""
-    from generator.scaffold import ScaffoldError, init_archive, summary
+    from generator.scaffold.new_archive import ScaffoldError, init_archive, summary
 
     try:
         written = init_archive(folder, title, description, language, timezone)

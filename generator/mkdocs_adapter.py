@@ -1,7 +1,7 @@
 """The one module that imports MkDocs: a plugin that hands the archive's pages to it.
 
 Everything else in the generator is builder-agnostic: pages are values (uri,
-title, HTML body, headings) from generator.pages, so moving to an MkDocs fork or
+title, HTML body, headings) from generator.render.pages, so moving to an MkDocs fork or
 a successor means rewriting this file only. Pages are generated in memory
 (File.generated), never written into docs_dir, so `mkdocs serve` does not
 rebuild forever; record pages stay out of the nav (named index pages only).
@@ -35,18 +35,20 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from generator import parallel, urls_kept
-from generator.archive import Archive, load
-from generator.config import Settings, load_settings
-from generator.outputs import SearchIndexJob, redirect_html, write_data
-from generator.page_head import head_meta
-from generator.parallel import ChildFailed, Forked, fork_map, workers_wanted
-from generator.pages import Heading, Renderer, Site, page_url, redirects
-from generator.preview import Preview, template_files
-from generator.problems import ContentError, as_text
-from generator.progress import Phases
-from generator.publication import Published
-from generator.search_index import SearchIndexError
+from generator.core import parallel
+
+from generator.outputs import urls_kept
+from generator.core.archive import Archive, load
+from generator.core.settings import Settings, load_settings
+from generator.build.jobs import SearchIndexJob, redirect_html, write_data
+from generator.outputs.page_head import head_meta
+from generator.core.parallel import ChildFailed, Forked, fork_map, workers_wanted
+from generator.render.pages import Heading, Renderer, Site, page_url, redirects
+from generator.build.preview import Preview, template_files
+from generator.core.problems import ContentError, as_text
+from generator.build.progress import Phases
+from generator.outputs.publication import Published
+from generator.outputs.search_index import SearchIndexError
 
 log = logging.getLogger("mkdocs.plugins.archive")
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')

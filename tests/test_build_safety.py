@@ -102,8 +102,8 @@ def test_the_same_content_builds_byte_identical_output(tmp_path, monkeypatch):
     different = [str(f) for f in files if (tmp_path / "one" / f).read_bytes() != (tmp_path / "two" / f).read_bytes()]
     assert different == []
     lastmods = set(re.findall(r"<lastmod>([^<]+)</lastmod>", (tmp_path / "one/sitemap.xml").read_text()))
-    from generator.archive import load_or_raise
-    from generator.config import load_settings
+    from generator.core.archive import load_or_raise
+    from generator.core.settings import load_settings
 
     archive = load_or_raise(REPO / "content", load_settings(REPO / "site_config/archive.yml"))
     days = {r.when.day.isoformat() for r in archive.records.values() if r.when is not None}
@@ -111,7 +111,7 @@ def test_the_same_content_builds_byte_identical_output(tmp_path, monkeypatch):
 
 
 def test_an_unexpected_failure_is_one_line_and_leaves_the_site(tmp_path, monkeypatch):
-    from generator import pages
+    from generator.render import pages
 
     site_dir = tmp_path / "site"
     site_dir.mkdir()
@@ -170,9 +170,9 @@ def test_pages_out_build_with_plain_mkdocs_and_show_the_same_body(tmp_path, monk
 @pytest.mark.skipif(not shutil.which("java") and not os.environ.get("CI"), reason="needs Java (apt: default-jre-headless)")
 def test_the_markup_we_produce_is_valid_html(tmp_path):
     """The W3C Nu checker on every page body the core renders, in a minimal document."""
-    from generator.archive import load_or_raise
-    from generator.config import load_settings
-    from generator.pages import render_site
+    from generator.core.archive import load_or_raise
+    from generator.core.settings import load_settings
+    from generator.render.pages import render_site
 
     settings = load_settings(REPO / "site_config/archive.yml")
     trees = {"seed": REPO / "content", "hostile": hostile_tree(tmp_path / "hostile")}

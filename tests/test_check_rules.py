@@ -7,7 +7,7 @@ import json
 import pytest
 
 from conftest import MINIMAL, check, run
-from generator.config import load_settings
+from generator.core.settings import load_settings
 
 
 def test_clean_content_passes(content):

@@ -8,7 +8,7 @@ import os
 import pytest
 
 from conftest import MINIMAL, make_archive, run
-from generator.sources import FOLDER_OF
+from generator.core.sources import FOLDER_OF
 
 NO_ARCHIVE = "no archive here: run inside an archive (a folder with mkdocs.yml) or pass --content/--config\n"
 MISSPELLED = MINIMAL + """
@@ -138,18 +138,18 @@ def _failing(exception: BaseException):
 
 def test_an_unexpected_error_is_one_line(content, monkeypatch):
     content(MINIMAL)
-    monkeypatch.setattr("generator.archive.load", _failing(RuntimeError("something\nbroke")))
+    monkeypatch.setattr("generator.core.archive.load", _failing(RuntimeError("something\nbroke")))
     result = run("check")
     assert (result.exit_code, result.output) == (1, "error: something broke (RuntimeError)\n")
-    monkeypatch.setattr("generator.archive.load", _failing(KeyError("x")))
+    monkeypatch.setattr("generator.core.archive.load", _failing(KeyError("x")))
     assert run("check").output == "error: 'x' (KeyError)\n"
-    monkeypatch.setattr("generator.archive.load", _failing(PermissionError(13, "Permission denied", "content/x")))
+    monkeypatch.setattr("generator.core.archive.load", _failing(PermissionError(13, "Permission denied", "content/x")))
     assert run("check").output == "error: content/x: Permission denied\n"
 
 
 def test_interrupted_exits_130(content, monkeypatch):
     content(MINIMAL)
-    monkeypatch.setattr("generator.archive.load", _failing(KeyboardInterrupt()))
+    monkeypatch.setattr("generator.core.archive.load", _failing(KeyboardInterrupt()))
     result = run("check")
     assert (result.exit_code, result.output) == (130, "interrupted\n")
 

@@ -24,11 +24,11 @@ from bs4 import BeautifulSoup
 from pyld import jsonld
 
 from conftest import REPO, run, write_tree
-from generator.archive import load
-from generator.config import load_settings
-from generator.publication import ENTRY_KINDS
-from generator.schema import schema_files
-from generator.sources import FOLDER_OF
+from generator.core.archive import load
+from generator.core.settings import load_settings
+from generator.outputs.publication import ENTRY_KINDS
+from generator.core.schemas import schema_files
+from generator.core.sources import FOLDER_OF
 from site_helpers import BuiltSite, build
 
 BASE = "http://127.0.0.1:8000/"  # mkdocs.yml's site_url when SITE_URL is not set

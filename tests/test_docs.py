@@ -9,7 +9,7 @@ import pytest
 
 from conftest import REPO
 from generator.cli import main
-from generator.config import KNOWN_SETTINGS
+from generator.core.settings import KNOWN_SETTINGS
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 

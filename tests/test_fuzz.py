@@ -9,9 +9,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.archive import load
-from generator.config import Settings
-from generator.sources import FOLDERS
+from generator.core.archive import load
+from generator.core.settings import Settings
+from generator.core.sources import FOLDERS
 
 FIELDS = ["name", "title", "headline", "text", "speaker", "outlet", "published", "date", "start", "end",
           "at", "article", "events", "people", "roles", "part_of", "related", "same_as", "kind", "status",

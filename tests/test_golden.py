@@ -13,9 +13,9 @@ import os
 import pytest
 
 from conftest import REPO, run
-from generator.archive import load_or_raise
-from generator.config import load_settings
-from generator.pages import render_site
+from generator.core.archive import load_or_raise
+from generator.core.settings import load_settings
+from generator.render.pages import render_site
 
 GOLDEN = REPO / "tests/golden"
 PAGES = [

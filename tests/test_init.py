@@ -17,9 +17,10 @@ from click.testing import CliRunner
 from mkdocs.utils.yaml import yaml_load
 
 from conftest import REPO
-from generator import scaffold
+from generator.core import shipped
+from generator.scaffold import new_archive as scaffold
 from generator.cli import main
-from generator.config import load_settings
+from generator.core.settings import load_settings
 
 KINDS = ("articles", "quotes", "updates", "corrections", "events", "people", "organizations")
 SEED_NAMES = ("Coalition", "Iraq", "Esper", "Qasem", "Soleimani")
@@ -201,7 +202,7 @@ def installed_layout(tmp_path, monkeypatch, direct_url: dict | None) -> None:
     shutil.copytree(REPO / "site_config", package / "defaults", ignore=shutil.ignore_patterns("archive.yml"))
     (package / "defaults/content").mkdir()
     (package / "defaults/content/README.md").write_text("guide\n")
-    monkeypatch.setattr(scaffold, "PACKAGE", package)
+    monkeypatch.setattr(shipped, "PACKAGE", package)
 
     class Distribution:
         def read_text(self, name):

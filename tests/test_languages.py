@@ -6,9 +6,9 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from conftest import write_tree
-from generator.archive import load_or_raise
-from generator.config import Settings
-from generator.pages import render_site
+from generator.core.archive import load_or_raise
+from generator.core.settings import Settings
+from generator.render.pages import render_site
 
 HUNGARIAN = """
 --- people/orban-viktor.yaml

@@ -10,8 +10,8 @@ from collections import defaultdict
 
 import pytest
 
-from generator.archive import load
-from generator.config import Settings
+from generator.core.archive import load
+from generator.core.settings import Settings
 from generator.importers.liar2 import convert
 from site_helpers import BuiltSite, build
 from test_liar2_import import CSVS, DATA

@@ -19,8 +19,8 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import REPO
-from generator.archive import load
-from generator.config import load_settings
+from generator.core.archive import load
+from generator.core.settings import load_settings
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 LINE_PIECES = ["<", ">", "&", '"', "'", ";", ",", "\\", ":", "]]>", "</script>", "<![CDATA[", "-->", "{{ 7*7 }}",

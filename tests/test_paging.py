@@ -14,11 +14,11 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import REPO
-from generator.archive import load_or_raise
-from generator.config import Settings, load_settings
-from generator.pages import INDEX_PAGES, Renderer, page_url
-from generator.problems import ContentError
-from generator.site import Site
+from generator.core.archive import load_or_raise
+from generator.core.settings import Settings, load_settings
+from generator.render.pages import INDEX_PAGES, Renderer, page_url
+from generator.core.problems import ContentError
+from generator.site.questions import Site
 
 BASE = dataclasses.replace(load_settings(REPO / "site_config/archive.yml"), page_size=3)
 TAGS = ["Iraq", "Öl", "diplomacy"]

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import filecmp
 import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import REPO
-from generator import parallel
+from generator.core import parallel
 from generator.mkdocs_adapter import build_site
 
 sys.path.insert(0, str(REPO / "bench"))
@@ -45,7 +44,7 @@ def test_a_parallel_build_is_byte_identical_to_a_serial_one(content, synthetic_c
 
 
 def test_a_failing_forked_process_fails_the_build_in_one_line(tmp_path, monkeypatch):
-    from generator import outputs
+    from generator.build import jobs as outputs
     from generator.mkdocs_adapter import BuildFailed
 
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)

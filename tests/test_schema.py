@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from conftest import REPO, run
-from generator.schema import schema_files
-from generator.sources import FOLDER_OF
+from generator.core.schemas import schema_files
+from generator.core.sources import FOLDER_OF
 
 
 def test_committed_schemas_are_current():

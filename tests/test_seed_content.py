@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, SHARED, run
-from generator.archive import load
-from generator.config import load_settings
+from generator.core.archive import load
+from generator.core.settings import load_settings
 
 
 @pytest.fixture(scope="module")

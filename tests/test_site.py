@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, run, write_tree
-from generator.archive import load
-from generator.config import load_settings
-from generator.sources import FOLDER_OF
+from generator.core.archive import load
+from generator.core.settings import load_settings
+from generator.core.sources import FOLDER_OF
 from site_helpers import BuiltSite, build
 
 LETTER = "events/coalition-repositioning-letter/"

@@ -15,12 +15,12 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import REPO
-from generator.archive import load_or_raise
-from generator.config import load_settings
-from generator.pages import render_site
-from generator.richtext import render_markdown, render_verbatim
-from generator.search import BROWSE_WORD, search_document, search_records
-from generator.site import Site
+from generator.core.archive import load_or_raise
+from generator.core.settings import load_settings
+from generator.render.pages import render_site
+from generator.core.richtext import render_markdown, render_verbatim
+from generator.outputs.search import BROWSE_WORD, search_document, search_records
+from generator.site.questions import Site
 
 SETTINGS = load_settings(REPO / "site_config/archive.yml")
 

@@ -11,7 +11,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import MINIMAL, check
-from generator.dates import DAY, INSTANT, NO_DATE_SORT_KEY, DateError, When, parse_when
+from generator.core.dates import DAY, INSTANT, NO_DATE_SORT_KEY, DateError, When, parse_when
 
 NEW_YORK = ZoneInfo("America/New_York")
 UTC = timezone.utc

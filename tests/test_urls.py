@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import check
-from generator.models import _http_url
-from generator.richtext import relative_url
+from generator.core.models import _http_url
+from generator.core.richtext import relative_url
 
 FULL = "use a full http(s) URL such as 'https://example.org/page'"
 

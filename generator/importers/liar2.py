@@ -30,8 +30,8 @@ from typing import Any, Iterable
 
 import yaml
 
-from generator.dates import MONTHS
-from generator.sources import FOLDER_OF, ID_MAX
+from generator.core.dates import MONTHS
+from generator.core.sources import FOLDER_OF, ID_MAX
 
 COLUMNS = ("id", "label", "statement", "date", "subject", "speaker", "speaker_description", "context",
            "justification")

@@ -1,6 +1,6 @@
 // Archive search: a header box with live results and a search page with filters.
 // Both use Pagefind's browser API, which loads only the index chunks a query needs.
-// The index is split into shards by years and language (generator/search_index.py):
+// The index is split into shards by years and language (generator/outputs/search_index.py):
 // a search runs on the newest shard first and merges older shards (Pagefind's
 // mergeIndex) only when more results are wanted, so a query costs one or two shards
 // whatever the archive's size. Pages work without JavaScript; only search needs it.

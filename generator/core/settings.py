@@ -10,9 +10,9 @@ from pathlib import Path
 
 import yaml
 
-from generator.dates import DateError, load_zone
-from generator.problems import ContentError, Problem, did_you_mean
-from generator.sources import display_path
+from generator.core.dates import DateError, load_zone
+from generator.core.problems import ContentError, Problem, did_you_mean
+from generator.core.sources import display_path
 
 ROOT_MARKER = "mkdocs.yml"  # the file that makes a folder an archive's root
 DEFAULT_CONTENT = Path("content")  # these are relative to the archive's root
@@ -20,7 +20,7 @@ DEFAULT_CONFIG = Path("site_config/archive.yml")
 DEFAULT_SCHEMA_DIR = Path("site_config/schema")
 DEFAULT_SITE_DIR = Path("site")
 KNOWN_SETTINGS = ("title", "description", "timezone", "language", "page_size")
-PAGE_SIZE = 250  # entries a list page shows before it continues on a next page (see generator/paging.py)
+PAGE_SIZE = 250  # entries a list page shows before it continues on a next page (see generator/site/paging.py)
 # a plausible BCP 47 tag: a 2-3 letter language, then subtags (script, region, variants): en, hu, pt-BR
 _LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 NO_ARCHIVE = "no archive here: run inside an archive (a folder with mkdocs.yml) or pass --content/--config"
@@ -96,7 +96,7 @@ def _page_size(value: object, shown: str) -> int:
             return value
         message = f"page_size: {value} is too small: a page lists at least 1 entry (the default is {PAGE_SIZE})"
     else:
-        from generator.models import describe
+        from generator.core.models import describe
 
         message = (f"page_size: got {describe(value)}, not a whole number: write how many entries a page of a long "
                    f"list shows, e.g. page_size: {PAGE_SIZE}")
@@ -111,7 +111,7 @@ def _language(value: object, shown: str) -> str:
         message = (f"language: got true/false ({str(value).lower()}), not a language code; put the code in "
                    "quotes, e.g. language: \"no\"")
     else:
-        from generator.models import describe
+        from generator.core.models import describe
 
         shown_value = f"'{value}'" if isinstance(value, str) else describe(value)
         message = f"language: {shown_value} is not a language code: use a BCP 47 tag such as 'en', 'hu' or 'pt-BR'"

@@ -24,9 +24,9 @@ from pathlib import Path
 
 from feedgen.feed import FeedGenerator
 
-from generator.models import Article, Correction, Event, Organization, Person, Quote, Record, Update
-from generator.pages import page_url
-from generator.publication import ENTRY_KINDS, KIND_LABELS, Published
+from generator.core.models import Article, Correction, Event, Organization, Person, Quote, Record, Update
+from generator.render.pages import page_url
+from generator.outputs.publication import ENTRY_KINDS, KIND_LABELS, Published
 
 LIMIT = 50
 ATOM = "application/atom+xml"

@@ -38,7 +38,7 @@ from typing import Iterable
 import cbor2
 from babel import Locale, UnknownLocaleError
 
-from generator.search import BROWSE_WORD, SearchRecord, search_document
+from generator.outputs.search import BROWSE_WORD, SearchRecord, search_document
 
 # ~8 bytes of metadata a page: 8,000 records cost a query about 65 KB of metadata.
 SHARD_MAX = 8000

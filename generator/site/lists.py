@@ -9,11 +9,11 @@ from collections import defaultdict
 from functools import cached_property
 from typing import Iterable
 
-from generator.dates import MONTHS
-from generator.models import Organization, Person, Record
-from generator.paging import Entry, Group, IndexPage, Listing
-from generator.site import _COLLATOR, Site, _letter, slug
-from generator.sources import FOLDER_OF
+from generator.core.dates import MONTHS
+from generator.core.models import Organization, Person, Record
+from generator.site.paging import Entry, Group, IndexPage, Listing
+from generator.site.questions import _COLLATOR, Site, _letter, slug
+from generator.core.sources import FOLDER_OF
 
 GROUP_BY_YEAR_FROM = 20  # a section of a record page longer than this is grouped by year
 ARCHIVE_KINDS = ("article", "update", "quote", "correction", "event")

@@ -5,7 +5,7 @@ Material's `extrahead` block. MkDocs' theme templates do not autoescape, so
 every value is Markup escaped once here (attribute values by markupsafe, the
 JSON-LD by jsonld.script_json); the template adds nothing but the tags.
 
-- JSON-LD: the page's graph (generator/jsonld.py);
+- JSON-LD: the page's graph (generator/outputs/jsonld.py);
 - <link rel="alternate">: the Atom feeds the page belongs to (the archive's, the
   person's, event's, organization's or tag's, the corrections'), an event's
   iCalendar file, a record's JSON;
@@ -19,11 +19,11 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from generator.feeds import ATOM, feeds_of_page, link_href
-from generator.jsonld import page_graph, script_json
-from generator.models import Article, Event, Person, Record
-from generator.pages import Page
-from generator.publication import Published
+from generator.outputs.feeds import ATOM, feeds_of_page, link_href
+from generator.outputs.jsonld import page_graph, script_json
+from generator.core.models import Article, Event, Person, Record
+from generator.render.pages import Page
+from generator.outputs.publication import Published
 
 OG_TYPES = {"article": "article", "update": "article", "quote": "article", "correction": "article"}
 

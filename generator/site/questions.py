@@ -19,11 +19,11 @@ import pyuca
 from markdown.extensions.toc import slugify_unicode, unique
 from markupsafe import Markup, escape
 
-from generator.archive import Archive
-from generator.config import Settings
-from generator.dates import MONTHS, NO_DATE_SORT_KEY, When
-from generator.models import Article, Correction, Event, Organization, Person, Quote, Record
-from generator.storyline import STORY_ORDER, correction_titles
+from generator.core.archive import Archive
+from generator.core.settings import Settings
+from generator.core.dates import MONTHS, NO_DATE_SORT_KEY, When
+from generator.core.models import Article, Correction, Event, Organization, Person, Quote, Record
+from generator.site.storyline import STORY_ORDER, correction_titles
 
 
 INVERSE = {"precedes": "follows", "follows": "precedes", "causes": "caused-by", "caused-by": "causes",

@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Iterable
 
 from markupsafe import Markup, escape
 
-from generator.dates import MONTHS
-from generator.models import Correction, Quote, Record
-from generator.richtext import plain_text
+from generator.core.dates import MONTHS
+from generator.core.models import Correction, Quote, Record
+from generator.core.richtext import plain_text
 
 if TYPE_CHECKING:
-    from generator.site import Site
+    from generator.site.questions import Site
 
 # At the same moment a story reads in this order: the event, the article, the words it quotes, its
 # update, then a correction of any of them (never alphabetically by kind).

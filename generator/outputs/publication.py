@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timezone
 from functools import cached_property
 
-from generator.dates import When
-from generator.models import Article, Record
-from generator.pages import Page, page_uri, page_url
-from generator.site import Site
-from generator.sources import FOLDER_OF
+from generator.core.dates import When
+from generator.core.models import Article, Record
+from generator.render.pages import Page, page_uri, page_url
+from generator.site.questions import Site
+from generator.core.sources import FOLDER_OF
 
 ENTRY_KINDS = ("article", "update", "quote", "correction", "event")  # records with a time of their own
 KIND_LABELS = {kind: kind.capitalize() for kind in FOLDER_OF}

@@ -19,16 +19,17 @@ import jinja2.bccache
 import yaml
 from markupsafe import Markup, escape
 
-from generator.archive import Archive
-from generator.config import Settings
-from generator.models import Record
-from generator.paging import Part
-from generator.parallel import fork_map
-from generator.richtext import relative_url, render_markdown, render_verbatim, words_of
-from generator.site_lists import Paging
-from generator.site import Site, slug
-from generator.sources import FOLDER_OF
-from generator.storyline import Storyline
+from generator.core.archive import Archive
+from generator.core.settings import Settings
+from generator.core.models import Record
+from generator.site.paging import Part
+from generator.core.parallel import fork_map
+from generator.core.richtext import relative_url, render_markdown, render_verbatim, words_of
+from generator.site.lists import Paging
+from generator.site.questions import Site, slug
+from generator.core.shipped import find_defaults
+from generator.core.sources import FOLDER_OF
+from generator.site.storyline import Storyline
 
 # index pages: file → (template, title); their nav titles and order are set in mkdocs.yml
 INDEX_PAGES = {
@@ -103,8 +104,6 @@ def page_url(uri: str) -> str:
 
 def default_templates() -> Path:
     """The templates shipped with the generator (its checkout's, or the installed package data)."""
-    from generator.scaffold import find_defaults
-
     return find_defaults().site_config / "templates"
 
 

@@ -17,7 +17,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.problems import Problem, did_you_mean, dotted
+from generator.core.problems import Problem, did_you_mean, dotted
 
 try:  # the C loader is much faster; fall back to pure Python if it is missing
     _Loader: type = yaml.CSafeLoader

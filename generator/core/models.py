@@ -17,8 +17,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidato
 from pydantic import ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from generator.dates import DateError, When, parse_when
-from generator.sources import ID_MAX, ID_PATTERN
+from generator.core.dates import DateError, When, parse_when
+from generator.core.sources import ID_MAX, ID_PATTERN
 
 ALL_KINDS = ("article", "quote", "update", "correction", "event", "person", "organization")
 

@@ -23,7 +23,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from generator.models import Record
+from generator.core.models import Record
 
 @dataclass(frozen=True)
 class Entry:

@@ -8,14 +8,14 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from generator.calendars import write_calendars
-from generator.feeds import write_feeds
-from generator.opendata import write_open_data
-from generator.parallel import Forked
-from generator.publication import Published
-from generator.search import search_records
-from generator.search_index import write_index
-from generator.site import Site
+from generator.outputs.calendars import write_calendars
+from generator.outputs.feeds import write_feeds
+from generator.outputs.opendata import write_open_data
+from generator.core.parallel import Forked
+from generator.outputs.publication import Published
+from generator.outputs.search import search_records
+from generator.outputs.search_index import write_index
+from generator.site.questions import Site
 
 
 def write_data(published: Published, site_dir: Path) -> tuple[int, int, int]:

@@ -27,13 +27,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
-from generator.archive import Archive, _Read, assemble, read_files
-from generator.config import Settings, load_settings
-from generator.pages import INDEX_PAGES, Job, Page, Renderer
-from generator.parallel import fork_map
-from generator.problems import ContentError
-from generator.site import Site
-from generator.sources import discover
+from generator.core.archive import Archive, _Read, assemble, read_files
+from generator.core.settings import Settings, load_settings
+from generator.render.pages import INDEX_PAGES, Job, Page, Renderer
+from generator.core.parallel import fork_map
+from generator.core.problems import ContentError
+from generator.site.questions import Site
+from generator.core.sources import discover
 
 HOPS = 2
 

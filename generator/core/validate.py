@@ -8,9 +8,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.models import MODELS, Record, describe, fields_of
-from generator.problems import Problem, did_you_mean, dotted
-from generator.sources import ID_MAX, ID_RE, Loc, Source
+from generator.core.models import MODELS, Record, describe, fields_of
+from generator.core.problems import Problem, did_you_mean, dotted
+from generator.core.sources import ID_MAX, ID_RE, Loc, Source
 
 _TYPE_NAMES = {
     "string_type": "text",

@@ -8,15 +8,17 @@ A rule sees the archive of valid records and every source found on disk by id
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
-from generator.archive import Archive, Reference
-from generator.dates import When
-from generator.models import Event, Person
-from generator.problems import Problem, did_you_mean, dotted
-from generator.sources import ID_RE, Source
+from generator.core.dates import When
+from generator.core.models import Event, Person
+from generator.core.problems import Problem, did_you_mean, dotted
+from generator.core.sources import ID_RE, Source
 
-Rule = Callable[[Archive, dict[str, Source]], Iterator[Problem]]
+if TYPE_CHECKING:  # the archive runs these checks when it is assembled: a type, not an import
+    from generator.core.archive import Archive, Reference
+
+Rule = Callable[["Archive", dict[str, Source]], Iterator[Problem]]
 
 WITH_ARTICLE = {"article": "an article", "quote": "a quote", "update": "an update", "correction": "a correction",
            "event": "an event", "person": "a person", "organization": "an organization"}
@@ -147,7 +149,7 @@ RULES: list[Rule] = [references, part_of_cycles, dates_in_order, previous_ids]
 
 import re  # noqa: E402 - kept with the rules that use it
 
-from generator.models import Correction, Quote  # noqa: E402
+from generator.core.models import Correction, Quote  # noqa: E402
 
 # the field holding each kind's time, as written in YAML and as read on the model
 _TIME_FIELD = {"article": ("published", "published_at"), "quote": ("said", "said"),

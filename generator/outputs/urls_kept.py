@@ -14,7 +14,7 @@ build` reads it from the real site folder (it builds in a staging folder), plain
 `mkdocs build` from its site_dir (before MkDocs cleans it), `mkdocs serve` from
 its previous preview build. Pages of lists (a month of the archive, a tag's
 page, page 2 of a long person page) are listed too but not kept: they come and
-go with the records they list (generator/paging.py). A fresh folder has no manifest, so nothing to check:
+go with the records they list (generator/site/paging.py). A fresh folder has no manifest, so nothing to check:
 a CI build starting from nothing should first fetch the published `urls.txt`.
 """
 
@@ -23,10 +23,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from generator.archive import Archive
-from generator.pages import INDEX_PAGES, page_uri, page_url
-from generator.paging import is_list_page
-from generator.sources import FOLDER_OF, display_path
+from generator.core.archive import Archive
+from generator.render.pages import INDEX_PAGES, page_uri, page_url
+from generator.site.paging import is_list_page
+from generator.core.sources import FOLDER_OF, display_path
 
 MANIFEST = "urls.txt"
 REMOVED = "removed-urls.txt"  # beside the settings file, in site_config/

@@ -4,7 +4,7 @@ Pagefind indexes one small search document per record instead of crawling the
 themed pages: only what readers search (the record's words and metadata), which
 keeps indexing memory far below a crawl, and the browser loads only the index
 chunks a query needs. How the documents become indexes (one per span of years
-and language) is generator/search_index.py.
+and language) is generator/outputs/search_index.py.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ import html
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from generator.dates import NO_DATE_SORT_TEXT
-from generator.models import Article, Correction, Event, Organization, Person, Quote, Record, Update
-from generator.pages import page_uri, page_url
-from generator.richtext import plain_text
-from generator.site import Site
+from generator.core.dates import NO_DATE_SORT_TEXT
+from generator.core.models import Article, Correction, Event, Organization, Person, Quote, Record, Update
+from generator.render.pages import page_uri, page_url
+from generator.core.richtext import plain_text
+from generator.site.questions import Site
 
 
 # A word every search document ends with: browsing by a filter with no words searches for it,

@@ -14,12 +14,13 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel
 
-from generator.config import Settings
-from generator.models import ALL_KINDS, MODELS, Record, fields_of
-from generator.parallel import cores, fork_map
-from generator.problems import ContentError, Problem
-from generator.records import validate
-from generator.sources import Loc, Source, discover, read_source
+from generator.core.checks import check_archive
+from generator.core.models import ALL_KINDS, MODELS, Record, fields_of
+from generator.core.parallel import cores, fork_map
+from generator.core.problems import ContentError, Problem
+from generator.core.settings import Settings
+from generator.core.sources import Loc, Source, discover, read_source
+from generator.core.validate import validate
 
 LINK_RE = re.compile(r"\[\[([^\[\]|]+?)(?:\|([^\[\]]*))?\]\]")
 
@@ -144,7 +145,6 @@ def read_files(files: list[tuple[str, str]], settings: Settings) -> list[_Read]:
 
 def assemble(reads: list[_Read]) -> tuple[Archive, list[Problem]]:
     """The archive from files already read, with the problems only the whole archive shows."""
-    from generator.checks import check_archive  # checks need Archive; import here avoids a cycle
 
     archive = Archive()
     problems: list[Problem] = []

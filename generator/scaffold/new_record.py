@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.models import MODELS, fields_of
+from generator.core.models import MODELS, fields_of
 
 _EXAMPLES = {
     "name": "Full Name", "title": "What happened", "headline": "Headline as printed",

@@ -18,10 +18,10 @@ from pathlib import Path
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
-from generator.dates import When
-from generator.models import Event
-from generator.publication import Published
-from generator.richtext import plain_text
+from generator.core.dates import When
+from generator.core.models import Event
+from generator.outputs.publication import Published
+from generator.core.richtext import plain_text
 
 PRODID = "-//news-archive-generator//archive events//EN"
 

@@ -18,21 +18,14 @@ import json
 import re
 import shlex
 import shutil
-import tomllib
 import zoneinfo
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 import yaml
 
-from generator.sources import FOLDER_OF, FOLDERS
-
-DISTRIBUTION = "news-archive-generator"
-PACKAGE = Path(__file__).resolve().parent
-# the folders of site_config/ copied into a new archive (pyproject.toml installs the same ones)
-THEME_FOLDERS = ("templates", "overrides", "docs", "schema")
+from generator.core.shipped import DISTRIBUTION, THEME_FOLDERS, Defaults, MissingDefaults, find_defaults
+from generator.core.sources import FOLDER_OF, FOLDERS
 
 # A plausible BCP 47 tag: language, optional script, optional region, variants.
 _LANGUAGE_RE = re.compile(r"^(?P<language>[a-z]{2,3})(?:-(?P<script>[a-z]{4}))?(?:-(?P<region>[a-z]{2}|\d{3}))?"
@@ -44,15 +37,6 @@ class ScaffoldError(Exception):
     """init refuses; the message (one line) says why."""
 
 
-@dataclass(frozen=True)
-class Defaults:
-    """Where the generator's default theme files are, and where pip can install it from."""
-
-    site_config: Path  # holds templates/, overrides/, docs/, schema/
-    content_guide: Path  # the editors' guide copied to content/README.md
-    source: str  # a checkout folder, or anything pip accepts (name, VCS URL)
-
-
 @dataclass
 class Written:
     """What init wrote, for the summary it prints (paths relative to the archive)."""
@@ -60,44 +44,6 @@ class Written:
     root: Path
     files: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-
-
-def find_defaults() -> Defaults:
-    """The running generator's defaults: its checkout, else the installed package data."""
-    checkout = PACKAGE.parent
-    if _is_checkout(checkout):
-        return Defaults(checkout / "site_config", checkout / "content" / "README.md", str(checkout))
-    installed = PACKAGE / "defaults"
-    if all((installed / name).is_dir() for name in THEME_FOLDERS):
-        return Defaults(installed, installed / "content" / "README.md", _installed_source())
-    raise ScaffoldError(f"the generator's theme files are missing (looked in {checkout / 'site_config'} and "
-                        f"{installed}); reinstall it with pip")
-
-
-def _is_checkout(folder: Path) -> bool:
-    try:
-        project = tomllib.loads((folder / "pyproject.toml").read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
-        return False
-    return project.get("project", {}).get("name") == DISTRIBUTION and (folder / "site_config" / "templates").is_dir()
-
-
-def _installed_source() -> str:
-    """Where pip installed the generator from (PEP 610), else its distribution name."""
-    try:
-        direct = json.loads(metadata.distribution(DISTRIBUTION).read_text("direct_url.json") or "null")
-    except (metadata.PackageNotFoundError, json.JSONDecodeError):
-        direct = None
-    if isinstance(direct, dict) and isinstance(direct.get("url"), str):
-        url, vcs = direct["url"], direct.get("vcs_info")
-        if isinstance(vcs, dict) and vcs.get("vcs") and vcs.get("commit_id"):
-            return f"{vcs['vcs']}+{url}@{vcs['commit_id']}"
-        parsed = urlparse(url)
-        if "dir_info" in direct and parsed.scheme == "file":
-            folder = Path(unquote(parsed.path))
-            if _is_checkout(folder):
-                return str(folder)
-    return DISTRIBUTION
 
 
 def normalize_language(code: str) -> str:
@@ -155,7 +101,10 @@ def init_archive(folder: Path, title: str, description: str = "", language: str 
         raise ScaffoldError(f"{folder}: exists and is not a folder; give a new or empty folder")
     if folder.is_dir() and any(folder.iterdir()):
         raise ScaffoldError(f"{folder}: not empty; init writes a new archive only into a new or empty folder")
-    defaults = find_defaults()
+    try:
+        defaults = find_defaults()
+    except MissingDefaults as error:
+        raise ScaffoldError(str(error)) from None
     created = not folder.exists()
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.models import MODELS
-from generator.sources import FOLDER_OF
+from generator.core.models import MODELS
+from generator.core.sources import FOLDER_OF
 
 SCHEMA_DIR = Path("site_config/schema")
 

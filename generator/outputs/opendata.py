@@ -25,13 +25,13 @@ from typing import Any, Iterable
 
 from pydantic import BaseModel
 
-from generator.archive import Reference
-from generator.dates import When
-from generator.models import ALL_KINDS, MODELS, Record, fields_of
-from generator.problems import dotted
-from generator.publication import Published
-from generator.schema import schema_files
-from generator.sources import FOLDER_OF
+from generator.core.archive import Reference
+from generator.core.dates import When
+from generator.core.models import ALL_KINDS, MODELS, Record, fields_of
+from generator.core.problems import dotted
+from generator.outputs.publication import Published
+from generator.core.schemas import schema_files
+from generator.core.sources import FOLDER_OF
 
 DATA_DIR = "data"
 

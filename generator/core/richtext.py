@@ -23,7 +23,7 @@ import markdown
 import nh3
 from markupsafe import Markup, escape
 
-from generator.archive import LINK_RE
+from generator.core.archive import LINK_RE
 
 _TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "blockquote", "code", "pre", "br", "hr",
          "h3", "h4", "h5", "h6", "del", "sup", "sub", "abbr"}

@@ -1,0 +1,14 @@
+"""Core: from YAML files to a checked archive; nothing here knows about pages or MkDocs.
+
+    sources    read files, parse YAML safely, keep a line map for messages
+    models     the content model: one pydantic model per kind (dates: When, days and instants)
+    validate   typed records from parsed sources, pydantic's errors as editors' messages
+    archive    every record with its references and back-references, built once
+    checks     cross-record rules (references, cycles, dates, provenance)
+    problems   what a bad input gets: file, line, column, message
+    settings   site_config/archive.yml, and where the archive's root is
+    schemas    the JSON Schemas editors' editors read, generated from the models
+    shipped    where the generator's own theme files are (checkout or installed)
+    richtext   Markdown fields to sanitised HTML and plain text (every layer above uses it)
+    parallel   work spread over cores by forking
+"""
