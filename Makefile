@@ -6,7 +6,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check schema screenshots bench browser nu lighthouse clean
+.PHONY: site serve test fast lint check schema screenshots bench browser nu lighthouse clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +31,15 @@ schema: $(VENV)/.installed
 browser:
 	@command -v chromium >/dev/null && command -v java >/dev/null || bash .ci/install-test-tools
 
-test: $(VENV)/.installed browser
+# lint, then every test; `make fast` leaves out the browser tests (about 2 minutes)
+test: $(VENV)/.installed browser lint
 	$(PY) -m pytest
+
+fast: $(VENV)/.installed lint
+	$(PY) -m pytest -m "not browser"
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check generator tests bench
 
 # The W3C Nu HTML checker on the built site (errors only; needs Java: make browser)
 nu: site browser

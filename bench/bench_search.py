@@ -209,7 +209,7 @@ def main() -> None:
           "| browse: one outlet KB | Material index KB |")
     print("|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---:|")
     for n, build_s, build_mb, ix, moved, material_kb, shards in rows:
-        def kb(key):
+        def kb(key, moved=moved):
             values = sorted(moved[key]) or [float("nan")]
             return f"{values[len(values) // 2] / 1024:.0f} / {values[-1] / 1024:.0f}"
         browse = {k: (moved[k][0] / 1024 if moved.get(k) else float("nan")) for k in ("browse-kind", "browse-outlet")}

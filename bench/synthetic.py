@@ -326,7 +326,7 @@ class _Gen:
         event_ids = [_rid("events", i + 1) for i in range(c["events"])]
         days = sorted(self.day() for _ in event_ids)
         event_day: dict[str, dt.date] = {}
-        for i, (eid, d) in enumerate(zip(event_ids, days)):
+        for i, (eid, d) in enumerate(zip(event_ids, days, strict=True)):
             event_day[eid] = d
             title = f"{r.choice(_ADJ).capitalize()} {r.choice(_NOUNS)} in {r.choice(_PLACES)}"
             rec = {"title": title}
@@ -362,7 +362,7 @@ class _Gen:
         article_ids = [_rid("articles", i + 1) for i in range(c["articles"])]
         ev_order = sorted(r.randrange(len(event_ids)) for _ in article_ids)
         self.article_info: dict[str, tuple[dt.datetime, list[str], list[str], list[str]]] = {}
-        for aid, ev_i in zip(article_ids, ev_order):
+        for aid, ev_i in zip(article_ids, ev_order, strict=True):
             d = event_day[event_ids[ev_i]] + dt.timedelta(days=r.randint(0, 3))
             when = self.moment(min(d, _END))
             events = sorted({event_ids[ev_i], event_ids[max(0, ev_i - r.randint(0, 2))]})
@@ -408,7 +408,7 @@ class _Gen:
         quote_article: dict[str, str] = {}
         quotes_of_article: dict[str, list[str]] = {}
         q_articles = sorted(r.randrange(len(article_ids)) for _ in quote_ids)
-        for qid, a_i in zip(quote_ids, q_articles):
+        for qid, a_i in zip(quote_ids, q_articles, strict=True):
             aid = article_ids[a_i]
             when, events, people, authors = self.article_info[aid]
             if r.random() < 0.05:

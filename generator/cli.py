@@ -12,9 +12,17 @@ from pathlib import Path
 
 import click
 
-from generator.core.settings import (DEFAULT_CONFIG, DEFAULT_CONTENT, DEFAULT_SCHEMA_DIR, DEFAULT_SITE_DIR, ROOT_MARKER,
-                              NoArchiveError, find_root, load_settings)
 from generator.core.problems import ContentError, as_json, as_text
+from generator.core.settings import (
+    DEFAULT_CONFIG,
+    DEFAULT_CONTENT,
+    DEFAULT_SCHEMA_DIR,
+    DEFAULT_SITE_DIR,
+    ROOT_MARKER,
+    NoArchiveError,
+    find_root,
+    load_settings,
+)
 from generator.core.sources import FOLDER_OF, FOLDERS, ID_RE, YAML_SUFFIXES, display_path
 
 KIND_CHOICES = sorted(set(FOLDERS) | set(FOLDERS.values()))

@@ -35,20 +35,19 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from generator.core import parallel
-
-from generator.outputs import urls_kept
-from generator.core.archive import Archive, load
-from generator.core.settings import Settings, load_settings
 from generator.build.jobs import SearchIndexJob, redirect_html, write_data
-from generator.outputs.page_head import head_meta
-from generator.core.parallel import ChildFailed, Forked, fork_map, workers_wanted
-from generator.render.pages import Heading, Renderer, Site, page_url, redirects
 from generator.build.preview import Preview, template_files
-from generator.core.problems import ContentError, as_text
 from generator.build.progress import Phases
+from generator.core import parallel
+from generator.core.archive import Archive, load
+from generator.core.parallel import ChildFailed, Forked, fork_map, workers_wanted
+from generator.core.problems import ContentError, as_text
+from generator.core.settings import Settings, load_settings
+from generator.outputs import urls_kept
+from generator.outputs.page_head import head_meta
 from generator.outputs.publication import Published
 from generator.outputs.search_index import SearchIndexError
+from generator.render.pages import Heading, Renderer, Site, page_url, redirects
 
 log = logging.getLogger("mkdocs.plugins.archive")
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
@@ -130,7 +129,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 self.heads = self.preview.heads(self.pages, self._head_of, self.workers)
             else:
                 uris = list(self.pages)
-                self.heads = dict(zip(uris, fork_map(self._head_of, uris, self.workers)))
+                self.heads = dict(zip(uris, fork_map(self._head_of, uris, self.workers), strict=True))
         if self.urls is None or self.preview:  # not by build_site: checked here, before MkDocs cleans site_dir
             self.urls = _keep_urls(self, config, archive)
         return config
@@ -237,7 +236,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             count = _result(self.search, site_dir)
         log.info("search: indexed %d records with Pagefind", count)
         # every page URL, those of lists included (the next build does not insist on those)
-        urls_kept.write_manifest(site_dir, sorted({*self.urls, *(urls_kept.normal(p.url) for p in self.pages.values())}))
+        published = {*self.urls, *(urls_kept.normal(p.url) for p in self.pages.values())}
+        urls_kept.write_manifest(site_dir, sorted(published))
         log.info("data: %d records as JSON, JSON Lines and SQLite, %d feeds, %d event calendars", *counts)
 
     def on_build_error(self, error) -> None:

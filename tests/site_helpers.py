@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-
 from conftest import REPO
 
 

@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from browser import CHROMIUM, chromium, serve_built
 from conftest import REPO
 

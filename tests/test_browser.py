@@ -11,7 +11,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from browser import CHROMIUM, chromium, free_port, serve
 from conftest import REPO
 from site_helpers import build

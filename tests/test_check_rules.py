@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import MINIMAL, check, run
+
 from generator.core.settings import load_settings
 
 

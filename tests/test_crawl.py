@@ -17,9 +17,8 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
-
 from browser import free_port, serve
+from bs4 import BeautifulSoup
 from conftest import REPO
 from site_helpers import build
 

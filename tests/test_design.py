@@ -8,11 +8,11 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-
-from generator.core.sources import FOLDER_OF
 from conftest import REPO, write_tree
+
 from generator.core.archive import load_or_raise
 from generator.core.settings import load_settings
+from generator.core.sources import FOLDER_OF
 from generator.render.pages import render_site
 
 CALLER = "articles/daily-caller-military-tells-iraq-preparing-to-move-out.md"

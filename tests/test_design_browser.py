@@ -8,9 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
-from coloraide import Color
-
 from browser import CHROMIUM, chromium, free_port, serve
+from coloraide import Color
 from conftest import REPO
 from site_helpers import build
 

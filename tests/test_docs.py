@@ -6,8 +6,8 @@ import re
 
 import click
 import pytest
-
 from conftest import REPO
+
 from generator.cli import main
 from generator.core.settings import KNOWN_SETTINGS
 

@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 from bs4 import BeautifulSoup
-
 from conftest import REPO
 from site_helpers import build
 

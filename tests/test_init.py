@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import REPO
 from mkdocs.utils.yaml import yaml_load
 
-from conftest import REPO
-from generator.core import shipped
-from generator.scaffold import new_archive as scaffold
 from generator.cli import main
+from generator.core import shipped
 from generator.core.settings import load_settings
+from generator.scaffold import new_archive as scaffold
 
 KINDS = ("articles", "quotes", "updates", "corrections", "events", "people", "organizations")
 SEED_NAMES = ("Coalition", "Iraq", "Esper", "Qasem", "Soleimani")

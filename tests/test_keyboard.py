@@ -13,7 +13,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from browser import CHROMIUM, chromium, serve_built
 from conftest import REPO
 

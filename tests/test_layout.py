@@ -7,7 +7,6 @@ import ast
 import graphlib
 
 import pytest
-
 from conftest import REPO
 
 GENERATOR = REPO / "generator"

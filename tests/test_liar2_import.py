@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator.core.archive import load
+from generator.core.models import Correction, Organization, Person, Quote
 from generator.core.settings import Settings
 from generator.importers.liar2 import convert, display_name, excerpt, is_person, main, parse_date, slugify
-from generator.core.models import Correction, Organization, Person, Quote
 
 DATA = Path(__file__).resolve().parents[2] / "shared/data/liar2"
 CSVS = [DATA / "valid.csv", DATA / "test.csv"]

@@ -16,9 +16,10 @@ from pathlib import Path
 import icalendar
 import yaml
 from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, given, settings, strategies as st
-
 from conftest import REPO
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from generator.core.archive import load
 from generator.core.settings import load_settings
 

@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, given, settings, strategies as st
-
 from conftest import REPO
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from generator.core.archive import load_or_raise
+from generator.core.problems import ContentError
 from generator.core.settings import Settings, load_settings
 from generator.render.pages import INDEX_PAGES, Renderer, page_url
-from generator.core.problems import ContentError
 from generator.site.questions import Site
 
 BASE = dataclasses.replace(load_settings(REPO / "site_config/archive.yml"), page_size=3)

@@ -9,9 +9,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from browser import CHROMIUM, chromium, free_port, serve
 from conftest import REPO
+
 from generator.mkdocs_adapter import build_site
 
 if not Path(CHROMIUM).exists():  # CI installs it (.ci/install-test-tools); never skip there

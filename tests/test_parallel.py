@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
+
 from generator.core import parallel
 from generator.mkdocs_adapter import build_site
 

@@ -7,8 +7,8 @@ import json
 import jsonschema
 import pytest
 import yaml
-
 from conftest import REPO, run
+
 from generator.core.schemas import schema_files
 from generator.core.sources import FOLDER_OF
 

@@ -7,8 +7,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, SHARED, run
+
 from generator.core.archive import load
 from generator.core.settings import load_settings
 

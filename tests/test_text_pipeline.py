@@ -12,14 +12,15 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, given, settings, strategies as st
-
 from conftest import REPO
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from generator.core.archive import load_or_raise
-from generator.core.settings import load_settings
-from generator.render.pages import render_site
 from generator.core.richtext import render_markdown, render_verbatim
+from generator.core.settings import load_settings
 from generator.outputs.search import BROWSE_WORD, search_document, search_records
+from generator.render.pages import render_site
 from generator.site.questions import Site
 
 SETTINGS = load_settings(REPO / "site_config/archive.yml")

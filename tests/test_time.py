@@ -3,18 +3,18 @@ that day in the site's time zone; wall-clock times the site's zone skipped or sh
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
+from conftest import MINIMAL, check
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import MINIMAL, check
 from generator.core.dates import DAY, INSTANT, NO_DATE_SORT_KEY, DateError, When, parse_when
 
 NEW_YORK = ZoneInfo("America/New_York")
-UTC = timezone.utc
+UTC = UTC
 
 
 def _site_zone(tmp_path, name: str = "America/New_York") -> None:

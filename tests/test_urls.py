@@ -6,10 +6,10 @@ from __future__ import annotations
 import posixpath
 
 import pytest
+from conftest import check
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import check
 from generator.core.models import _http_url
 from generator.core.richtext import relative_url
 

@@ -8,7 +8,8 @@ A rule sees the archive of valid records and every source found on disk by id
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from generator.core.dates import When
 from generator.core.models import Event, Person

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cached_property
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -21,7 +21,7 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December"]
 EXAMPLE = "a date like 2020-01-06 or a datetime with its UTC offset like 2020-01-06T16:09:00-05:00"
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
 _DAY_US = 86_400_000_000
 DAY, INSTANT = 0, 1  # second item of a sort key: a whole day sorts before an instant at the same moment
@@ -44,7 +44,7 @@ class When:
 
     text: str  # exactly as written in the record
     value: date | datetime  # a datetime is always timezone-aware
-    zone: tzinfo = field(default=timezone.utc, compare=False, repr=False)
+    zone: tzinfo = field(default=UTC, compare=False, repr=False)
 
     @property
     def is_day(self) -> bool:
@@ -133,7 +133,7 @@ def parse_when(text: str, default_zone: tzinfo | None = None, day_allowed: bool 
     places days among instants when sorting (UTC when there is none).
     """
     text = text.strip()
-    zone = default_zone or timezone.utc
+    zone = default_zone or UTC
     if _DAY_RE.match(text):
         if not day_allowed:
             raise DateError(f"'{text}' is a day, but this field needs a time too, e.g. '{text}T16:09:00-05:00'")
@@ -154,7 +154,7 @@ def parse_when(text: str, default_zone: tzinfo | None = None, day_allowed: bool 
                             "or set a default 'timezone' in site_config/archive.yml")
         moment = _local(text, moment, default_zone)
     elif moment.utcoffset() == timedelta(0) and text.endswith("Z"):
-        moment = moment.astimezone(timezone.utc)
+        moment = moment.astimezone(UTC)
     return _in_range(When(text, moment, zone))
 
 
@@ -177,7 +177,7 @@ def _local(text: str, naive: datetime, zone: tzinfo) -> datetime:
 
 def _exists(moment: datetime) -> bool:
     """Whether an aware wall-clock time is one the clocks of its zone really showed."""
-    return moment.astimezone(timezone.utc).astimezone(moment.tzinfo).replace(tzinfo=None) == \
+    return moment.astimezone(UTC).astimezone(moment.tzinfo).replace(tzinfo=None) == \
         moment.replace(tzinfo=None)
 
 

@@ -13,8 +13,17 @@ from functools import cache
 from typing import Annotated, Any, ClassVar, Literal, get_args, get_origin
 from urllib.parse import quote, urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, PrivateAttr, StringConstraints
-from pydantic import ValidationInfo, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    PrivateAttr,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 from generator.core.dates import DateError, When, parse_when
@@ -92,7 +101,8 @@ def _char_name(char: str) -> str:
 Url = Annotated[str, AfterValidator(_http_url),
                 WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
 
-_WHEN_SCHEMA = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$",
+_WHEN_SCHEMA = {"type": "string",
+                "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$",
                 "description": "a day (2020-01-06) or a datetime with its UTC offset (2020-01-06T16:09:00-05:00)"}
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Callable
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import markdown
@@ -99,7 +99,7 @@ def relative_url(from_url: str, to_url: str) -> str:
     here = [part for part in from_url.split("/") if part]
     there = [part for part in to_url.split("/") if part]
     common = 0
-    for mine, theirs in zip(here, there):
+    for mine, theirs in zip(here, there, strict=False):  # paths of any lengths
         if mine != theirs:
             break
         common += 1

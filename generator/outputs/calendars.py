@@ -12,7 +12,7 @@ content writes the same bytes.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from icalendar import Calendar
@@ -20,8 +20,8 @@ from icalendar import Event as VEvent
 
 from generator.core.dates import When
 from generator.core.models import Event
-from generator.outputs.publication import Published
 from generator.core.richtext import plain_text
+from generator.outputs.publication import Published
 
 PRODID = "-//news-archive-generator//archive events//EN"
 
@@ -33,7 +33,7 @@ def vevent(pub: Published, event: Event) -> VEvent | None:
     site = pub.site
     out = VEvent()
     out.add("uid", pub.record_url(event))
-    modified = pub.instant(pub.modified(event) or start).astimezone(timezone.utc)
+    modified = pub.instant(pub.modified(event) or start).astimezone(UTC)
     out.add("dtstamp", modified)
     out.add("last-modified", modified)
     out.add("summary", site.title(event))
@@ -61,7 +61,7 @@ def vevent(pub: Published, event: Event) -> VEvent | None:
 
 
 def _utc(when: When) -> datetime:
-    return when.value.astimezone(timezone.utc)  # type: ignore[union-attr]
+    return when.value.astimezone(UTC)  # type: ignore[union-attr]
 
 
 def calendar(pub: Published, events: list[Event], name: str) -> bytes:

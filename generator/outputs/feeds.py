@@ -25,8 +25,8 @@ from pathlib import Path
 from feedgen.feed import FeedGenerator
 
 from generator.core.models import Article, Correction, Event, Organization, Person, Quote, Record, Update
-from generator.render.pages import page_url
 from generator.outputs.publication import ENTRY_KINDS, KIND_LABELS, Published
+from generator.render.pages import page_url
 
 LIMIT = 50
 ATOM = "application/atom+xml"

@@ -29,9 +29,9 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.core.models import Article, Correction, Event, Organization, Person, Quote, Record, Update
-from generator.render.pages import Page, page_url
-from generator.outputs.publication import Published
 from generator.core.richtext import plain_text
+from generator.outputs.publication import Published
+from generator.render.pages import Page, page_url
 
 CONTEXT = "https://schema.org"
 NEWS_MEDIA = ("outlet", "news-agency")

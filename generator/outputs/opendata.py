@@ -20,8 +20,9 @@ import json
 import os
 import sqlite3
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -29,9 +30,9 @@ from generator.core.archive import Reference
 from generator.core.dates import When
 from generator.core.models import ALL_KINDS, MODELS, Record, fields_of
 from generator.core.problems import dotted
-from generator.outputs.publication import Published
 from generator.core.schemas import schema_files
 from generator.core.sources import FOLDER_OF
+from generator.outputs.publication import Published
 
 DATA_DIR = "data"
 
@@ -76,10 +77,10 @@ class OpenData:
                 "url": self.pub.record_url(record)}
 
     def references(self, record: Record) -> list[dict[str, Any]]:
-        return self._resolved(((r, r.target) for r in self.out.get(record.id, ())))
+        return self._resolved((r, r.target) for r in self.out.get(record.id, ()))
 
     def referenced_by(self, record: Record) -> list[dict[str, Any]]:
-        return self._resolved(((r, r.source) for r in self.site.archive.back.get(record.id, ())))
+        return self._resolved((r, r.source) for r in self.site.archive.back.get(record.id, ()))
 
     def _resolved(self, pairs: Iterable[tuple[Reference, str]]) -> list[dict[str, Any]]:
         seen: dict[tuple[str, str], dict[str, Any]] = {}

@@ -19,11 +19,11 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from generator.core.models import Article, Event, Person, Record
 from generator.outputs.feeds import ATOM, feeds_of_page, link_href
 from generator.outputs.jsonld import page_graph, script_json
-from generator.core.models import Article, Event, Person, Record
-from generator.render.pages import Page
 from generator.outputs.publication import Published
+from generator.render.pages import Page
 
 OG_TYPES = {"article": "article", "update": "article", "quote": "article", "correction": "article"}
 

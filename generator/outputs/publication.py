@@ -11,14 +11,14 @@ referrers leave drafts out.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time, timezone
+from datetime import UTC, datetime, time
 from functools import cached_property
 
 from generator.core.dates import When
 from generator.core.models import Article, Record
+from generator.core.sources import FOLDER_OF
 from generator.render.pages import Page, page_uri, page_url
 from generator.site.questions import Site
-from generator.core.sources import FOLDER_OF
 
 ENTRY_KINDS = ("article", "update", "quote", "correction", "event")  # records with a time of their own
 KIND_LABELS = {kind: kind.capitalize() for kind in FOLDER_OF}
@@ -39,7 +39,7 @@ class Published:
 
     @property
     def zone(self):
-        return self.site.settings.timezone or timezone.utc
+        return self.site.settings.timezone or UTC
 
     # --- addresses ---------------------------------------------------------
 
@@ -104,7 +104,7 @@ class Published:
     def newest(self) -> datetime:
         """The newest moment any published record names (a fixed point for empty feeds)."""
         times = [self.instant(w) for w in (self.site.when(r) for r in self.site.public.values()) if w]
-        return max(times, default=datetime(1970, 1, 1, tzinfo=timezone.utc))
+        return max(times, default=datetime(1970, 1, 1, tzinfo=UTC))
 
 
 __all__ = ["ENTRY_KINDS", "KIND_LABELS", "Published"]

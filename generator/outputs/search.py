@@ -10,15 +10,14 @@ and language) is generator/outputs/search_index.py.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
 
 from generator.core.dates import NO_DATE_SORT_TEXT
 from generator.core.models import Article, Correction, Event, Organization, Person, Quote, Record, Update
-from generator.render.pages import page_uri, page_url
 from generator.core.richtext import plain_text
+from generator.render.pages import page_uri, page_url
 from generator.site.questions import Site
-
 
 # A word every search document ends with: browsing by a filter with no words searches for it,
 # which loads one index chunk, where Pagefind would load every chunk of the index for an empty

@@ -30,10 +30,10 @@ import shutil
 import subprocess
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 import cbor2
 from babel import Locale, UnknownLocaleError
@@ -134,7 +134,7 @@ def write_index(records: Iterable[SearchRecord], out_dir: Path, site_language: s
                                    "--output-path", str((out_dir / name).resolve())], capture_output=True, text=True)
 
         with ThreadPoolExecutor(max_workers=2) as pool:  # Pagefind is mostly single-threaded per run
-            for name, done in zip(runs, pool.map(run, runs)):
+            for name, done in zip(runs, pool.map(run, runs), strict=True):
                 if done.returncode != 0:
                     raise SearchIndexError(f"Pagefind failed ({done.returncode}) on {name}: {done.stdout}{done.stderr}")
                 make_deterministic(out_dir / name)

@@ -20,13 +20,13 @@ a CI build starting from nothing should first fetch the published `urls.txt`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from generator.core.archive import Archive
+from generator.core.sources import FOLDER_OF, display_path
 from generator.render.pages import INDEX_PAGES, page_uri, page_url
 from generator.site.paging import is_list_page
-from generator.core.sources import FOLDER_OF, display_path
 
 MANIFEST = "urls.txt"
 REMOVED = "removed-urls.txt"  # beside the settings file, in site_config/

@@ -20,15 +20,15 @@ import yaml
 from markupsafe import Markup, escape
 
 from generator.core.archive import Archive
-from generator.core.settings import Settings
 from generator.core.models import Record
-from generator.site.paging import Part
 from generator.core.parallel import fork_map
 from generator.core.richtext import relative_url, render_markdown, render_verbatim, words_of
-from generator.site.lists import Paging
-from generator.site.questions import Site, slug
+from generator.core.settings import Settings
 from generator.core.shipped import find_defaults
 from generator.core.sources import FOLDER_OF
+from generator.site.lists import Paging
+from generator.site.paging import Part
+from generator.site.questions import Site, slug
 from generator.site.storyline import Storyline
 
 # index pages: file → (template, title); their nav titles and order are set in mkdocs.yml
