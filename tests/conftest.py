@@ -26,6 +26,42 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory) -> Path:
+    """The seed archive, built once for the whole session at mkdocs.yml's site_url. Read it only."""
+    from site_helpers import build
+
+    root = tmp_path_factory.mktemp("seed") / "site"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv("SITE_URL", raising=False)
+        build(REPO / "content", root)
+    return root
+
+
+@pytest.fixture(scope="session")
+def seed_served(tmp_path_factory):
+    """The seed archive built once for the session for the address it is served at,
+    http://127.0.0.1:PORT/archive/ (as GitHub Pages serves a project site), and served there
+    until the session ends; yields (base URL, site folder). Read it only."""
+    from browser import serve_built
+
+    root = tmp_path_factory.mktemp("seed-served") / "site"
+    with serve_built(REPO / "content", root) as url:
+        yield url, root
+
+
+@pytest.fixture(scope="session")
+def seed_pages():
+    """The seed archive's pages as the core renders them (no MkDocs): (Site, {uri: Page})."""
+    from generator.core.archive import load_or_raise
+    from generator.core.settings import load_settings
+    from generator.render.pages import render_site
+
+    settings = load_settings(REPO / "site_config/archive.yml")
+    site, pages = render_site(load_or_raise(REPO / "content", settings), settings, REPO / "site_config/templates")
+    return site, {p.uri: p for p in pages}
+
+
 def write_tree(root: Path, spec: str) -> Path:
     """Write files from one string: each file starts with a line '--- path'.
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, chromium, serve_built
+from browser import CHROMIUM, chromium
 from conftest import REPO
 
 sys.path.insert(0, str(REPO / "bench"))
@@ -29,9 +29,8 @@ SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme → Mate
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory):
-    with serve_built(REPO / "content", tmp_path_factory.mktemp("axe") / "site") as url:
-        yield url
+def base(seed_served):
+    return seed_served[0]
 
 
 @pytest.fixture(scope="module", params=list(SCHEMES))

@@ -11,8 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser import CHROMIUM, chromium, free_port, serve
-from conftest import REPO
+from browser import CHROMIUM, chromium, serve
 from site_helpers import build
 
 if not Path(CHROMIUM).exists():  # CI installs it (.ci/install-test-tools); never skip there
@@ -22,13 +21,8 @@ if not Path(CHROMIUM).exists():  # CI installs it (.ci/install-test-tools); neve
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory, monkeypatch_module):
-    port = free_port()
-    monkeypatch_module.setenv("SITE_URL", f"http://127.0.0.1:{port}/archive/")
-    site = tmp_path_factory.mktemp("browser") / "site"
-    build(REPO / "content", site)
-    with serve(site, port) as url:
-        yield url
+def base(seed_served):
+    return seed_served[0]
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,6 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 import pytest
 from browser import free_port, serve
 from bs4 import BeautifulSoup
-from conftest import REPO
 from site_helpers import build
 
 # Where an element names another address: (tag, attribute)
@@ -140,23 +139,28 @@ def reachable(seen: dict[str, Fetched], start: str) -> set[str]:
 
 
 def _assert_clean(site: Path, port: int) -> None:
+    with serve(site, port) as base:
+        _assert_clean_at(site, base)
+
+
+def _assert_clean_at(site: Path, base: str) -> None:
     # Entry points besides the home page: the sitemap, and every address the build published
     # (urls.txt), so that renamed records' old addresses, which nothing links to, are checked too.
     published = tuple(url.lstrip("/") for url in (site / "urls.txt").read_text(encoding="utf-8").split())
-    with serve(site, port) as base:
-        seen, problems = crawl(base, ("sitemap.xml", *published))
-        print("\n".join(problems))
-        assert problems == [], f"{len(problems)} broken links:\n" + "\n".join(problems)
-        # every page the build wrote is reached from the home page by following links, except
-        # old addresses that only redirect
-        pages = {absolute(base, posixpath.relpath(p.parent, site) + "/") for p in site.rglob("index.html")}
-        unreached = pages - reachable(seen, base)
-        assert sorted(url for url in unreached if not seen[url].redirect) == []
+    seen, problems = crawl(base, ("sitemap.xml", *published))
+    print("\n".join(problems))
+    assert problems == [], f"{len(problems)} broken links:\n" + "\n".join(problems)
+    # every page the build wrote is reached from the home page by following links, except
+    # old addresses that only redirect
+    pages = {absolute(base, posixpath.relpath(p.parent, site) + "/") for p in site.rglob("index.html")}
+    unreached = pages - reachable(seen, base)
+    assert sorted(url for url in unreached if not seen[url].redirect) == []
     assert len(pages) > 10 and pages <= set(seen)
 
 
-def test_seed_site_has_no_broken_link_or_anchor_under_a_sub_path(tmp_path):
-    _assert_clean(*_served_site(tmp_path, REPO / "content"))
+def test_seed_site_has_no_broken_link_or_anchor_under_a_sub_path(seed_served):
+    base, site = seed_served
+    _assert_clean_at(site, base)
 
 
 def test_hostile_site_has_no_broken_link_or_anchor(tmp_path):

@@ -42,10 +42,8 @@ def _site_url(monkeypatch):
 
 
 @pytest.fixture(scope="module")
-def seed(tmp_path_factory) -> BuiltSite:
-    root = tmp_path_factory.mktemp("data-seed") / "site"
-    build(REPO / "content", root)
-    return BuiltSite(root)
+def seed(seed_site) -> BuiltSite:
+    return BuiltSite(seed_site)
 
 
 @pytest.fixture(scope="module")

@@ -27,8 +27,8 @@ def _render(content, settings_file=REPO / "site_config/archive.yml"):
 
 
 @pytest.fixture(scope="module")
-def seed():
-    return _render(REPO / "content")
+def seed(seed_pages):
+    return seed_pages
 
 
 def soup(pages, uri) -> BeautifulSoup:

@@ -8,9 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, chromium, free_port, serve
+from browser import CHROMIUM, chromium, serve
 from coloraide import Color
-from conftest import REPO
 from site_helpers import build
 
 if not Path(CHROMIUM).exists():  # CI installs it (.ci/install-test-tools); never skip there
@@ -24,15 +23,8 @@ KINDS = ("article", "quote", "update", "correction", "event", "person", "organiz
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory):
-    port = free_port()
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SITE_URL", f"http://127.0.0.1:{port}/archive/")
-    site = tmp_path_factory.mktemp("design") / "site"
-    build(REPO / "content", site)
-    with serve(site, port) as url:
-        yield url
-    mp.undo()
+def base(seed_served):
+    return seed_served[0]
 
 
 @pytest.fixture(scope="module")

@@ -34,10 +34,8 @@ PAGES = [
 
 
 @pytest.fixture(scope="module")
-def pages():
-    settings = load_settings(REPO / "site_config/archive.yml")
-    _, pages = render_site(load_or_raise(REPO / "content", settings), settings, REPO / "site_config/templates")
-    return {p.uri: p.markdown for p in pages}
+def pages(seed_pages):
+    return {uri: page.markdown for uri, page in seed_pages[1].items()}
 
 
 @pytest.mark.parametrize("uri", PAGES)

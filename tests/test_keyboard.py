@@ -13,8 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, chromium, serve_built
-from conftest import REPO
+from browser import CHROMIUM, chromium
 
 if not Path(CHROMIUM).exists():  # CI installs it (.ci/install-test-tools); never skip there
     if os.environ.get("CI"):
@@ -42,9 +41,8 @@ PERSON = re.compile(r"/archive/people/[^/]+/$")
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory):
-    with serve_built(REPO / "content", tmp_path_factory.mktemp("keyboard") / "site") as url:
-        yield url
+def base(seed_served):
+    return seed_served[0]
 
 
 @pytest.fixture(scope="module")

@@ -19,10 +19,8 @@ CALLER = "articles/daily-caller-military-tells-iraq-preparing-to-move-out/"
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> BuiltSite:
-    root = tmp_path_factory.mktemp("seed") / "site"
-    build(REPO / "content", root)
-    return BuiltSite(root)
+def site(seed_site) -> BuiltSite:
+    return BuiltSite(seed_site)
 
 
 @pytest.fixture(scope="session")
