@@ -202,6 +202,8 @@ def installed_layout(tmp_path, monkeypatch, direct_url: dict | None) -> None:
     shutil.copytree(REPO / "site_config", package / "defaults", ignore=shutil.ignore_patterns("archive.yml"))
     (package / "defaults/content").mkdir()
     (package / "defaults/content/README.md").write_text("guide\n")
+    (package / "defaults/project").mkdir()
+    shutil.copy(REPO / "mkdocs.yml", package / "defaults/project/mkdocs.yml")
     monkeypatch.setattr(shipped, "PACKAGE", package)
 
     class Distribution:
@@ -233,8 +235,13 @@ def test_pyproject_installs_every_theme_folder_as_package_data():
     folders = {path.relative_to(REPO / "site_config") for name in scaffold.THEME_FOLDERS
                for path in [REPO / "site_config" / name, *(REPO / "site_config" / name).rglob("*")] if path.is_dir()}
     assert {"generator.defaults." + ".".join(folder.parts) for folder in folders} <= set(setuptools["packages"])
-    assert setuptools["package-dir"] == {"generator.defaults": "site_config", "generator.defaults.content": "content"}
+    assert setuptools["package-dir"] == {"generator.defaults": "site_config", "generator.defaults.content": "content",
+                                         "generator.defaults.project": "."}
     assert setuptools["package-data"]["generator.defaults"] == [f"{name}/**/*" for name in scaffold.THEME_FOLDERS]
+    # the project's own mkdocs.yml, which a new archive starts from, and init's other files
+    assert setuptools["package-data"]["generator.defaults.project"] == ["mkdocs.yml"]
+    assert setuptools["package-data"]["generator.scaffold"] == ["files/*"]
+    assert sorted(p.name for p in scaffold.FILES.iterdir()) == ["Makefile", "archive.yml", "gitignore", "pages.yml"]
     # anything else in site_config/ would be neither installed nor copied: decide where it belongs
     assert {path.name for path in (REPO / "site_config").iterdir()} == {"archive.yml", *scaffold.THEME_FOLDERS}
 
@@ -264,3 +271,13 @@ def test_a_new_archive_with_one_record_builds(tmp_path):
     assert "<script>alert" not in home and "Coalition" not in home
     assert '<html lang="hu"' in home
     assert (tmp_path / "new/site/people/jane-doe/index.html").is_file()
+
+
+def test_a_new_archive_starts_from_the_generators_own_mkdocs_yml(tmp_path):
+    """No copy of mkdocs.yml in Python: init writes the shipped file with the archive's name and language."""
+    assert init(str(tmp_path / "new"), "--title", "Die Chronik: \"Jahr\" #1", "--language", "de").exit_code == 0
+    written = (tmp_path / "new/mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    shipped = (REPO / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    changed = [(a, b) for a, b in zip(shipped, written, strict=True) if a != b]
+    assert changed == [("site_name: News archive", "site_name: 'Die Chronik: \"Jahr\" #1'"),
+                       ("  language: en", "  language: de")]

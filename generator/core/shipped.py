@@ -29,6 +29,7 @@ class Defaults:
     """Where the generator's default theme files are, and where pip can install it from."""
 
     site_config: Path  # holds templates/, overrides/, docs/, schema/
+    mkdocs_yml: Path  # the generator's own mkdocs.yml, which a new archive starts from
     content_guide: Path  # the editors' guide copied to content/README.md
     source: str  # a checkout folder, or anything pip accepts (name, VCS URL)
 
@@ -37,10 +38,12 @@ def find_defaults() -> Defaults:
     """The running generator's defaults: its checkout, else the installed package data."""
     checkout = PACKAGE.parent
     if _is_checkout(checkout):
-        return Defaults(checkout / "site_config", checkout / "content" / "README.md", str(checkout))
+        return Defaults(checkout / "site_config", checkout / "mkdocs.yml", checkout / "content" / "README.md",
+                        str(checkout))
     installed = PACKAGE / "defaults"
     if all((installed / name).is_dir() for name in THEME_FOLDERS):
-        return Defaults(installed, installed / "content" / "README.md", _installed_source())
+        return Defaults(installed, installed / "project" / "mkdocs.yml", installed / "content" / "README.md",
+                        _installed_source())
     raise MissingDefaults(f"the generator's theme files are missing (looked in {checkout / 'site_config'} and "
                         f"{installed}); reinstall it with pip")
 

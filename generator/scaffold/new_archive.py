@@ -27,6 +27,7 @@ import yaml
 from generator.core.shipped import DISTRIBUTION, THEME_FOLDERS, Defaults, MissingDefaults, find_defaults
 from generator.core.sources import FOLDER_OF, FOLDERS
 
+FILES = Path(__file__).resolve().parent / "files"  # a new archive's Makefile, .gitignore, workflow, settings
 # A plausible BCP 47 tag: language, optional script, optional region, variants.
 _LANGUAGE_RE = re.compile(r"^(?P<language>[a-z]{2,3})(?:-(?P<script>[a-z]{4}))?(?:-(?P<region>[a-z]{2}|\d{3}))?"
                           r"(?P<variants>(?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*)$", re.IGNORECASE)
@@ -140,18 +141,12 @@ def _write(root: Path, defaults: Defaults, title: str, description: str, languag
     if not same:
         written.notes.append(f"MkDocs Material has no labels in '{language}'; the theme's own labels are in "
                              f"'{material_language}' (theme.language in mkdocs.yml)")
-    put("mkdocs.yml", MKDOCS_YML_HEADER + _dump({"site_name": title}) + MKDOCS_YML_SITE
-        + _dump({"theme": {"name": "material", "custom_dir": "site_config/overrides",
-                           "language": material_language, "font": False,
-                           "features": ["navigation.tabs", "navigation.top", "toc.follow"],
-                           "palette": PALETTE}})
-        + MKDOCS_YML_REST)
+    put("mkdocs.yml", mkdocs_yml(defaults.mkdocs_yml.read_text(encoding="utf-8"), title, material_language))
 
     settings: dict[str, str] = {"title": title, "description": description, "language": language}
     if timezone:
         settings["timezone"] = timezone
-    put("site_config/archive.yml", ARCHIVE_YML_HEADER + _dump(settings)
-        + ("" if timezone else ARCHIVE_YML_NO_TIMEZONE))
+    put("site_config/archive.yml", (FILES / "archive.yml").read_text(encoding="utf-8") + _dump(settings))
 
     for name in THEME_FOLDERS:
         target = root / "site_config" / name
@@ -166,9 +161,9 @@ def _write(root: Path, defaults: Defaults, title: str, description: str, languag
     put(".vscode/settings.json", json.dumps({"yaml.schemas": {
         f"site_config/schema/{kind}.schema.json": f"content/{folder}/*.yaml" for kind, folder in FOLDER_OF.items()
     }}, indent=2) + "\n")
-    put(".github/workflows/pages.yml", WORKFLOW)
+    put(".github/workflows/pages.yml", (FILES / "pages.yml").read_text(encoding="utf-8"))
     put("Makefile", makefile(defaults.source))
-    put(".gitignore", GITIGNORE)
+    put(".gitignore", (FILES / "gitignore").read_text(encoding="utf-8"))
     if defaults.source == DISTRIBUTION:
         written.notes.append(f"the Makefile installs the generator as '{DISTRIBUTION}', which is not on PyPI: "
                              "set GENERATOR in the Makefile to a folder or URL pip can install it from")
@@ -232,214 +227,19 @@ def makefile(source: str) -> str:
         raise ScaffoldError(f"cannot record the generator's location {source!r} in a Makefile")
     shell = re.sub(r'(["\\$`])', r"\\\1", source)  # inside "…" in the recipe
     value = shell.replace("$", "$$").replace("#", r"\#")
-    return MAKEFILE.replace("@GENERATOR@", value)
+    return (FILES / "Makefile").read_text(encoding="utf-8").replace("@GENERATOR@", value)
 
 
-ARCHIVE_YML_HEADER = """\
-# Site settings read by the generator: the archive's title and description (also
-# used as MkDocs' site_name and site_description), its language (a BCP 47 tag) and
-# the time zone (an IANA name) in which datetimes written without a UTC offset are read.
-"""
-ARCHIVE_YML_NO_TIMEZONE = """\
-# timezone: America/New_York
-"""
+# the lines of the shipped mkdocs.yml that a new archive changes: its name, and the language
+# of the theme's own labels (the only key indented under `theme:` with that name)
+_SITE_NAME = re.compile(r"^site_name: .*\n", re.M)
+_THEME_LANGUAGE = re.compile(r"^  language: .*\n", re.M)
 
-MKDOCS_YML_HEADER = """\
-# The archive is built by MkDocs + Material; its pages come from content/ through
-# the `archive` plugin of the generator. Build: `make site`; preview: `make serve`.
-# MkDocs requires a site_name; the title readers see comes from site_config/archive.yml.
-"""
-MKDOCS_YML_SITE = """\
-# The public address; GitHub Pages sets it (a project site lives under a sub-path).
-site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]
-docs_dir: site_config/docs
-site_dir: site
-strict: true
-use_directory_urls: true
 
-# font: false -- no Google Fonts, readers are not sent to third parties;
-# primary: custom -- a darker blue grey defined in site_config/docs/assets/archive.css
-"""
-PALETTE = [
-    {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "custom", "accent": "deep orange",
-     "toggle": {"icon": "material/weather-night", "name": "Switch to dark mode"}},
-    {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "custom", "accent": "deep orange",
-     "toggle": {"icon": "material/weather-sunny", "name": "Switch to light mode"}},
-]
-MKDOCS_YML_REST = """
-# Material's own search is off: Pagefind indexes the site on every build
-plugins:
-  - archive:
-      content: content
-      settings: site_config/archive.yml
-      templates: site_config/templates
-
-# Every page body is HTML the generator renders; Markdown is used only for
-# editors' Markdown fields, by the generator itself. So no extensions.
-markdown_extensions: []
-
-extra_css:
-  - assets/archive.css
-
-extra_javascript:
-  - assets/search.js
-
-watch:
-  - content
-  - site_config
-
-nav:
-  - Home: index.md
-  - Archive: archive.md
-  - People: people.md
-  - Events: events.md
-  - Organizations: organizations.md
-  - Corrections: corrections.md
-  - Tags: tags.md
-  - Data: about-data.md
-  - Search: search.md
-  - About: about.md
-
-# record pages and the pages of lists (a month, a tag, page 2 …) are reached through the
-# index pages, never listed in the nav:
-# Material renders the whole nav into every page, so listing them costs O(N²)
-not_in_nav: |
-  /articles/
-  /quotes/
-  /updates/
-  /corrections/
-  /events/
-  /people/
-  /organizations/
-  /archive/
-  /tags/
-  /corrections-log/
-  /people-a-z/
-  /events-by-year/
-  /organizations-by-kind/
-
-validation:
-  omitted_files: info
-  absolute_links: warn
-  unrecognized_links: warn
-  anchors: warn
-"""
-
-MAKEFILE = """\
-# This archive's commands (Python 3.11+; the first run sets up .venv):
-#   make site    validate content/ and build the archive into site/
-#   make serve   preview at http://127.0.0.1:8000/ with live reload
-#   make check   validate content/ only: every problem, with file and line
-#   make clean   remove site/ and .venv/
-#
-# GENERATOR is where the generator is installed from: a folder holding its
-# pyproject.toml (installed editable, so updates to it apply at once) or anything
-# pip accepts (a git+https:// URL, a wheel, a package name). Change the line
-# below, or run e.g. `make site GENERATOR=git+https://github.com/OWNER/REPO.git`;
-# after a change, `make clean` so that .venv is set up again.
-GENERATOR ?= @GENERATOR@
-# an empty value (e.g. an unset CI variable) means the folder recorded above
-ifeq ($(strip $(GENERATOR)),)
-override GENERATOR := @GENERATOR@
-endif
-PYTHON ?= python3
-VENV   ?= .venv
-PY     := $(VENV)/bin/python
-export NO_MKDOCS_2_WARNING := 1
-
-.PHONY: site serve check clean
-
-$(VENV)/.installed:
-\t$(PYTHON) -m venv $(VENV)
-\t$(PY) -m pip install --quiet --upgrade pip
-\tif [ -f "$(GENERATOR)/pyproject.toml" ]; then \\
-\t  $(PY) -m pip install --quiet -e "$(GENERATOR)"; \\
-\telse \\
-\t  $(PY) -m pip install --quiet "$(GENERATOR)"; \\
-\tfi
-\ttouch $@
-
-site: $(VENV)/.installed
-\t$(PY) -m generator build
-
-serve: $(VENV)/.installed
-\t$(VENV)/bin/mkdocs serve --dirty --livereload
-
-check: $(VENV)/.installed
-\t$(PY) -m generator check
-
-clean:
-\trm -rf site .site-* $(VENV)
-"""
-
-GITIGNORE = """\
-site/
-.site-*/
-.venv/
-__pycache__/
-"""
-
-WORKFLOW = """\
-# Check every pull request; build and deploy main to GitHub Pages.
-# Pages → Source must be "GitHub Actions" in the repository settings.
-# The Makefile installs the generator from GENERATOR; when that is a folder on
-# the computer that created the archive, set the repository variable GENERATOR
-# (Settings → Secrets and variables → Actions → Variables) to an address pip can
-# install it from, e.g. git+https://github.com/OWNER/REPO.git
-name: archive
-
-on:
-  pull_request:
-  push:
-    branches: [main]
-  workflow_dispatch:
-
-permissions:
-  contents: read
-
-concurrency:
-  group: pages-${{ github.ref }}
-  cancel-in-progress: true
-
-env:
-  GENERATOR: ${{ vars.GENERATOR }}
-
-jobs:
-  check:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-python@v5
-        with:
-          python-version: "3.11"
-      - name: Check the content (every problem, with file and line)
-        run: make check
-
-  deploy:
-    if: github.event_name != 'pull_request' && github.ref == 'refs/heads/main'
-    needs: check
-    runs-on: ubuntu-latest
-    permissions:
-      pages: write
-      id-token: write
-    environment:
-      name: github-pages
-      url: ${{ steps.deployment.outputs.page_url }}
-    steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-python@v5
-        with:
-          python-version: "3.11"
-      - id: pages
-        uses: actions/configure-pages@v5
-      - name: Build the archive
-        env:
-          # project pages live under a sub-path, e.g. https://owner.github.io/archive/
-          SITE_URL: ${{ steps.pages.outputs.base_url }}/
-        run: make site
-      - uses: actions/upload-pages-artifact@v3
-        with:
-          path: site
-      - id: deployment
-        uses: actions/deploy-pages@v4
-"""
+def mkdocs_yml(shipped: str, title: str, theme_language: str) -> str:
+    """The generator's own mkdocs.yml, comments and all, with the new archive's name and language."""
+    for pattern in (_SITE_NAME, _THEME_LANGUAGE):
+        if len(pattern.findall(shipped)) != 1:
+            raise ScaffoldError(f"the shipped mkdocs.yml has no single line matching {pattern.pattern!r}")
+    shipped = _SITE_NAME.sub(lambda _: _dump({"site_name": title}), shipped)
+    return _THEME_LANGUAGE.sub(lambda _: "  " + _dump({"language": theme_language}), shipped)
