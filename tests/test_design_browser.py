@@ -12,6 +12,8 @@ from browser import CHROMIUM, chromium, serve
 from coloraide import Color
 from site_helpers import build
 
+from generator.core.kinds import ALL_KINDS
+
 if not Path(CHROMIUM).exists():  # CI installs it (.ci/install-test-tools); never skip there
     if os.environ.get("CI"):
         raise RuntimeError("Chromium is missing: run .ci/install-test-tools")
@@ -19,7 +21,7 @@ if not Path(CHROMIUM).exists():  # CI installs it (.ci/install-test-tools); neve
 
 CALLER = "articles/daily-caller-military-tells-iraq-preparing-to-move-out/"
 BREITBART = "articles/breitbart-letter-coalition-to-withdraw-from-iraq/"
-KINDS = ("article", "quote", "update", "correction", "event", "person", "organization")
+KINDS = ALL_KINDS
 
 
 @pytest.fixture(scope="module")

@@ -19,10 +19,11 @@ from mkdocs.utils.yaml import yaml_load
 
 from generator.cli import main
 from generator.core import shipped
+from generator.core.kinds import FOLDERS
 from generator.core.settings import load_settings
 from generator.scaffold import new_archive as scaffold
 
-KINDS = ("articles", "quotes", "updates", "corrections", "events", "people", "organizations")
+KINDS = tuple(FOLDERS)
 SEED_NAMES = ("Coalition", "Iraq", "Esper", "Qasem", "Soleimani")
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from generator.core.dates import When
+from generator.core.kinds import KINDS
 from generator.core.models import Event, Person
 from generator.core.problems import Problem, did_you_mean, dotted
 from generator.core.sources import ID_RE, Source
@@ -21,8 +22,7 @@ if TYPE_CHECKING:  # the archive runs these checks when it is assembled: a type,
 
 Rule = Callable[["Archive", dict[str, Source]], Iterator[Problem]]
 
-WITH_ARTICLE = {"article": "an article", "quote": "a quote", "update": "an update", "correction": "a correction",
-           "event": "an event", "person": "a person", "organization": "an organization"}
+WITH_ARTICLE = {kind.name: kind.with_article for kind in KINDS}
 
 
 def check_archive(archive: Archive, sources: dict[str, Source]) -> list[Problem]:

@@ -27,9 +27,8 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from generator.core.dates import DateError, When, parse_when
+from generator.core.kinds import ALL_KINDS
 from generator.core.sources import ID_MAX, ID_PATTERN
-
-ALL_KINDS = ("article", "quote", "update", "correction", "event", "person", "organization")
 
 
 @dataclass(frozen=True)

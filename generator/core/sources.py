@@ -17,6 +17,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator.core.kinds import FOLDER_OF, FOLDERS  # noqa: F401 - the folders, read here by many
 from generator.core.problems import Problem, did_you_mean, dotted
 
 try:  # the C loader is much faster; fall back to pure Python if it is missing
@@ -24,17 +25,6 @@ try:  # the C loader is much faster; fall back to pure Python if it is missing
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
-# content/<folder>/ → kind
-FOLDERS = {
-    "articles": "article",
-    "quotes": "quote",
-    "updates": "update",
-    "corrections": "correction",
-    "events": "event",
-    "people": "person",
-    "organizations": "organization",
-}
-FOLDER_OF = {kind: folder for folder, kind in FOLDERS.items()}
 YAML_SUFFIXES = (".yaml", ".yml")
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_RE = re.compile(ID_PATTERN)

@@ -28,6 +28,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.core.kinds import CREATIVE_WORKS, KIND
 from generator.core.models import Article, Correction, Event, Organization, Person, Quote, Record, Update
 from generator.core.richtext import plain_text
 from generator.outputs.publication import Published
@@ -35,7 +36,6 @@ from generator.render.pages import Page, page_url
 
 CONTEXT = "https://schema.org"
 NEWS_MEDIA = ("outlet", "news-agency")
-CREATIVE_WORKS = ("article", "quote", "update", "correction")
 DATA_PAGE = "about-data.md"
 
 Node = dict[str, Any]
@@ -111,8 +111,7 @@ def types_of(pub: Published, record: Record) -> str | list[str]:
         return ["NewsArticle", "LiveBlogPosting"] if _updates(pub, record) else "NewsArticle"
     if isinstance(record, Organization):
         return "NewsMediaOrganization" if record.org_kind in NEWS_MEDIA else "Organization"
-    return {"quote": "Quotation", "update": "BlogPosting", "correction": "CorrectionComment",
-            "event": "Event", "person": "Person"}[record.kind]
+    return KIND[record.kind].schema_type
 
 
 def _page_type(page: Page | None, record: Record | None) -> str:

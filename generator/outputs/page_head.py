@@ -19,13 +19,12 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from generator.core.models import Article, Event, Person, Record
+from generator.core.kinds import KIND
+from generator.core.models import Article, Event, Record
 from generator.outputs.feeds import ATOM, feeds_of_page, link_href
 from generator.outputs.jsonld import page_graph, script_json
 from generator.outputs.publication import Published
 from generator.render.pages import Page
-
-OG_TYPES = {"article": "article", "update": "article", "quote": "article", "correction": "article"}
 
 
 def head_meta(pub: Published, page: Page | None, record: Record | None, url: str = "",
@@ -43,7 +42,7 @@ def head_meta(pub: Published, page: Page | None, record: Record | None, url: str
         links.append(_link("text/calendar", link_href(here, "events.ics"), "All events (iCalendar)"))
     if record is not None:
         links.append(_link("application/json", "index.json", f"{pub.site.title(record)} (JSON)"))
-    og_type = "profile" if isinstance(record, Person) else OG_TYPES.get(record.kind if record else "", "website")
+    og_type = KIND[record.kind].og_type if record else "website"
     meta = [("property", "og:site_name", pub.site.settings.title), ("property", "og:type", og_type),
             ("property", "og:url", pub.url(here))]
     if title:

@@ -15,13 +15,13 @@ from datetime import UTC, datetime, time
 from functools import cached_property
 
 from generator.core.dates import When
+from generator.core.kinds import KINDS, OWN_TIME
 from generator.core.models import Article, Record
-from generator.core.sources import FOLDER_OF
 from generator.render.pages import Page, page_uri, page_url
 from generator.site.questions import Site
 
-ENTRY_KINDS = ("article", "update", "quote", "correction", "event")  # records with a time of their own
-KIND_LABELS = {kind: kind.capitalize() for kind in FOLDER_OF}
+ENTRY_KINDS = OWN_TIME  # a feed's entries: records with a time of their own
+KIND_LABELS = {kind.name: kind.label for kind in KINDS}
 
 
 @dataclass

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from generator.core.dates import NO_DATE_SORT_TEXT
+from generator.core.kinds import KIND
 from generator.core.models import Article, Correction, Event, Organization, Person, Quote, Record, Update
 from generator.core.richtext import plain_text
 from generator.render.pages import page_uri, page_url
@@ -44,7 +45,7 @@ def search_records(site: Site) -> Iterator[SearchRecord]:
 def _record(site: Site, record: Record) -> SearchRecord:
     when = site.when(record)
     outlet = site.outlet(record)
-    kind = record.kind.capitalize()  # as page templates label kinds
+    kind = KIND[record.kind].label  # as page templates label kinds
     meta = {"title": site.title(record), "kind": kind}
     if when:
         meta["date"] = site.display(when)

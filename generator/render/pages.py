@@ -20,6 +20,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from generator.core.archive import Archive
+from generator.core.kinds import KINDS, OWN_TIME
 from generator.core.models import Record
 from generator.core.parallel import fork_map
 from generator.core.richtext import relative_url, render_markdown, render_verbatim, words_of
@@ -135,7 +136,8 @@ class Renderer:
             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
             bytecode_cache=_COMPILED)
         self.env.filters.update(when=site.time_html)
-        self.env.globals.update(story=Storyline(site))  # the story's order, notices and wordings
+        self.env.globals.update(story=Storyline(site),  # the story's order, notices and wordings
+                                kinds=KINDS)  # the kinds of record (core/kinds.py)
         self.paging = Paging(site)
         # each record page's newest day, computed once (`days`: those a preview knows still hold);
         # it also gives the index pages theirs
@@ -177,7 +179,7 @@ class Renderer:
         fixed = {"person": "people.md", "event": "events.md", "organization": "organizations.md"}
         if record.kind in fixed:  # the index names it (or its group, with a count)
             jobs.add(("index", fixed[record.kind]))
-        if record.kind in ("article", "update", "quote", "correction", "event"):
+        if record.kind in OWN_TIME:
             jobs |= {("index", "index.md"), ("index", "archive.md")}  # latest items; counts by month
         if record.tags:
             jobs.add(("index", "tags.md"))

@@ -9,6 +9,7 @@ from collections import defaultdict
 from functools import cached_property
 from typing import Iterable
 
+from generator.core.kinds import KIND
 from generator.core.dates import MONTHS
 from generator.core.models import Organization, Person, Record
 from generator.site.paging import Entry, Group, IndexPage, Listing
@@ -175,7 +176,7 @@ class Paging:
         else:
             return None
         for kind, records in site.named_in(record, exclude).items():
-            label = "People" if kind == "person" else f"{kind.capitalize()}s"
+            label = KIND[kind].plural
             entries += [Entry(r, "named", label) for r in records]
         return self._listing(base, more, entries, sections)
 

@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 
 from generator.core.archive import Archive
 from generator.core.settings import Settings
+from generator.core.kinds import OWN_TIME
 from generator.core.dates import MONTHS, NO_DATE_SORT_KEY, When
 from generator.core.models import Article, Correction, Event, Organization, Person, Quote, Record
 from generator.site.storyline import STORY_ORDER, correction_titles
@@ -230,7 +231,7 @@ class Site:
         months: dict[tuple[int, int], list[Record]] = defaultdict(list)
         for record in self.public.values():
             when = self.when(record)
-            if when and record.kind in ("article", "update", "quote", "correction", "event"):
+            if when and record.kind in OWN_TIME:
                 months[(when.year, when.day.month)].append(record)
         years: dict[int, list[tuple[str, list[Record]]]] = defaultdict(list)
         for (year, month) in sorted(months):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from markupsafe import Markup, escape
 
+from generator.core.kinds import KINDS
 from generator.core.dates import MONTHS
 from generator.core.models import Correction, Quote, Record
 from generator.core.richtext import plain_text
@@ -23,8 +24,7 @@ if TYPE_CHECKING:
 
 # At the same moment a story reads in this order: the event, the article, the words it quotes, its
 # update, then a correction of any of them (never alphabetically by kind).
-STORY_ORDER = {kind: rank for rank, kind in enumerate(
-    ("event", "article", "quote", "update", "correction", "person", "organization"))}
+STORY_ORDER = {kind.name: kind.story_rank for kind in KINDS}
 TARGET_WORDS = 60  # a correction's title quotes this much of what it corrects
 EXCERPT_WORDS = 90  # and, when two titles would read the same, this much of its own text
 _TIMES = {1: "once", 2: "twice"}
