@@ -89,3 +89,18 @@ def test_every_package_docstring_names_its_modules():
         assert {m for m in modules if m not in doc} == set(), init
     top = ast.get_docstring(ast.parse((GENERATOR / "__init__.py").read_text(encoding="utf-8")))
     assert all(f"{package}/" in top for package in ORDER + list(LEAVES))
+
+
+def test_mkdocs_nav_lists_the_index_pages_of_the_table():
+    """The index pages are stated in site/index_pages.py; mkdocs.yml's nav must follow it."""
+    import yaml
+
+    from generator.core.kinds import FOLDERS
+    from generator.site.index_pages import LIST_FOLDERS, SITE_PAGES
+
+    loader = type("Loader", (yaml.SafeLoader,), {})
+    loader.add_constructor("!ENV", lambda loader, node: None)
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
+    assert config["nav"] == [{page.nav: page.uri} for page in SITE_PAGES] + [{"About": "about.md"}]
+    # record pages and lists' further pages stay out of the nav (Material renders it on every page)
+    assert config["not_in_nav"].split() == [f"/{folder}/" for folder in (*FOLDERS, *LIST_FOLDERS)]

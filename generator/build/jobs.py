@@ -8,10 +8,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from generator.core.parallel import Forked
 from generator.outputs.calendars import write_calendars
 from generator.outputs.feeds import write_feeds
 from generator.outputs.opendata import write_open_data
-from generator.core.parallel import Forked
 from generator.outputs.publication import Published
 from generator.outputs.search import search_records
 from generator.outputs.search_index import write_index

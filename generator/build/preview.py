@@ -23,17 +23,17 @@ compare an incremental build with a full one after each kind of edit.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterable
 
 from generator.core.archive import Archive, _Read, assemble, read_files
-from generator.core.settings import Settings, load_settings
-from generator.render.pages import INDEX_PAGES, Job, Page, Renderer
 from generator.core.parallel import fork_map
 from generator.core.problems import ContentError
-from generator.site.questions import Site
+from generator.core.settings import Settings, load_settings
 from generator.core.sources import discover
+from generator.render.pages import INDEX_PAGES, Job, Page, Renderer
+from generator.site.questions import Site
 
 HOPS = 2
 
@@ -145,12 +145,12 @@ class Preview:
         others = stamps([settings_file, *watched])
         changed = changed_files(self.built, content, others)
         if changed is None:
-            reads = dict(zip((shown for shown, _ in files), read_files(files, settings)))
+            reads = dict(zip((shown for shown, _ in files), read_files(files, settings), strict=True))
         else:
             todo = set(changed)
             reads = {shown: self.built.reads[shown] for shown, _ in files if shown not in todo}  # type: ignore
             again = [(shown, kind) for shown, kind in files if shown in todo]
-            reads.update(zip((shown for shown, _ in again), read_files(again, settings)))
+            reads.update(zip((shown for shown, _ in again), read_files(again, settings), strict=True))
         archive, found = assemble([reads[shown] for shown, _ in files])
         if problems or found:
             self.built = None  # an edit may be half-saved: the next build starts afresh
@@ -181,7 +181,7 @@ class Preview:
         else:
             wanted = affected_jobs(before, renderer, jobs, self._ids, self._records)
             todo = [job for job in jobs if job in wanted]
-        rendered = dict(zip(todo, fork_map(renderer.render, todo, workers)))
+        rendered = dict(zip(todo, fork_map(renderer.render, todo, workers), strict=True))
         pages = []
         for job in jobs:
             page = rendered.get(job)
@@ -190,7 +190,7 @@ class Preview:
                 if page.updated != renderer.updated_of(job):
                     page = replace(page, updated=renderer.updated_of(job))
             pages.append(page)
-        self._renderer, self._by_job = renderer, dict(zip(jobs, pages))
+        self._renderer, self._by_job = renderer, dict(zip(jobs, pages, strict=True))
         return pages
 
     def heads(self, pages: dict[str, Page], head_of: Callable[[str], dict], workers: int) -> dict[str, dict]:
@@ -199,7 +199,7 @@ class Preview:
         old_pages = {page.uri: page for page in before.pages.values()} if before else {}
         redo = [uri for uri, page in pages.items() if before is None or old_pages.get(uri) is not page]
         heads = dict(before.heads) if before else {}
-        heads.update(zip(redo, fork_map(head_of, redo, workers)))
+        heads.update(zip(redo, fork_map(head_of, redo, workers), strict=True))
         heads = {uri: heads[uri] for uri in pages}
         self.fresh = {uri for uri in redo if old_pages.get(uri) != pages[uri]
                       or (before is not None and before.heads.get(uri) != heads[uri])}
@@ -217,4 +217,13 @@ class Preview:
         self.built = None
 
 
-__all__ = ["Built", "Preview", "affected_jobs", "affected_records", "changed_files", "changed_ids", "near", "stamps", "template_files"]
+__all__ = [
+    "Built",
+    "Preview",
+    "affected_jobs",
+    "affected_records",
+    "changed_files", "changed_ids",
+    "near",
+    "stamps",
+    "template_files",
+]

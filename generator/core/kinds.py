@@ -20,18 +20,19 @@ class Kind:
     story_rank: int  # at the same moment a story reads in this order (never alphabetically)
     schema_type: str  # schema.org type of the record (jsonld.py refines articles and organizations)
     og_type: str  # Open Graph type of its page
+    section: str  # the index page its pages sit under (breadcrumbs): a uri of site/index_pages.py
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("article", "articles", "Article", "Articles", "an article", True, 1, "NewsArticle", "article"),
-    Kind("quote", "quotes", "Quote", "Quotes", "a quote", True, 2, "Quotation", "article"),
-    Kind("update", "updates", "Update", "Updates", "an update", True, 3, "BlogPosting", "article"),
+    Kind("article", "articles", "Article", "Articles", "an article", True, 1, "NewsArticle", "article", "archive.md"),
+    Kind("quote", "quotes", "Quote", "Quotes", "a quote", True, 2, "Quotation", "article", "archive.md"),
+    Kind("update", "updates", "Update", "Updates", "an update", True, 3, "BlogPosting", "article", "archive.md"),
     Kind("correction", "corrections", "Correction", "Corrections", "a correction", True, 4, "CorrectionComment",
-         "article"),
-    Kind("event", "events", "Event", "Events", "an event", True, 0, "Event", "website"),
-    Kind("person", "people", "Person", "People", "a person", False, 5, "Person", "profile"),
+         "article", "corrections.md"),
+    Kind("event", "events", "Event", "Events", "an event", True, 0, "Event", "website", "events.md"),
+    Kind("person", "people", "Person", "People", "a person", False, 5, "Person", "profile", "people.md"),
     Kind("organization", "organizations", "Organization", "Organizations", "an organization", False, 6,
-         "Organization", "website"),
+         "Organization", "website", "organizations.md"),
 )
 KIND = {kind.name: kind for kind in KINDS}
 ALL_KINDS = tuple(KIND)  # the names, in the order above

@@ -27,23 +27,16 @@ from generator.core.richtext import relative_url, render_markdown, render_verbat
 from generator.core.settings import Settings
 from generator.core.shipped import find_defaults
 from generator.core.sources import FOLDER_OF
+from generator.site.index_pages import SITE_PAGE, SITE_PAGES
 from generator.site.lists import Paging
 from generator.site.paging import Part
 from generator.site.questions import Site, slug
 from generator.site.storyline import Storyline
 
-# index pages: file → (template, title); their nav titles and order are set in mkdocs.yml
-INDEX_PAGES = {
-    "index.md": ("home.html.j2", None),  # the archive's title, from the settings
-    "archive.md": ("archive.html.j2", "Archive by date"),
-    "people.md": ("people.html.j2", "People A–Z"),
-    "events.md": ("events.html.j2", "Events"),
-    "organizations.md": ("organizations.html.j2", "Organizations and outlets"),
-    "corrections.md": ("corrections.html.j2", "Corrections log"),
-    "tags.md": ("tags.html.j2", "Tags"),
-    "search.md": ("search.html.j2", "Search"),
-    "about-data.md": ("about-data.html.j2", "About the data"),
-}
+# index pages: file → (template, title), from site/index_pages.py
+INDEX_PAGES = {page.uri: (page.template, page.title) for page in SITE_PAGES}
+# kind → (index page's name, nav label) of the section its pages sit in (breadcrumbs)
+SECTIONS = {kind.name: (kind.section.removesuffix(".md"), SITE_PAGE[kind.section].nav) for kind in KINDS}
 DESCRIPTION_MAX = 200
 # record pages are not in the navigation, so its sidebar would be an empty column beside them
 # (their breadcrumbs say where they are)
@@ -137,7 +130,8 @@ class Renderer:
             bytecode_cache=_COMPILED)
         self.env.filters.update(when=site.time_html)
         self.env.globals.update(story=Storyline(site),  # the story's order, notices and wordings
-                                kinds=KINDS)  # the kinds of record (core/kinds.py)
+                                kinds=KINDS,  # the kinds of record (core/kinds.py)
+                                sections=SECTIONS)
         self.paging = Paging(site)
         # each record page's newest day, computed once (`days`: those a preview knows still hold);
         # it also gives the index pages theirs

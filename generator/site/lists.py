@@ -6,15 +6,15 @@ for incremental builds, which of them show a given record."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import cached_property
-from typing import Iterable
 
-from generator.core.kinds import KIND
 from generator.core.dates import MONTHS
+from generator.core.kinds import KIND
 from generator.core.models import Organization, Person, Record
+from generator.core.sources import FOLDER_OF
 from generator.site.paging import Entry, Group, IndexPage, Listing
 from generator.site.questions import _COLLATOR, Site, _letter, slug
-from generator.core.sources import FOLDER_OF
 
 GROUP_BY_YEAR_FROM = 20  # a section of a record page longer than this is grouped by year
 ARCHIVE_KINDS = ("article", "update", "quote", "correction", "event")

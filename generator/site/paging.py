@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from generator.core.models import Record
+from generator.site.index_pages import LIST_FOLDERS
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -183,7 +185,6 @@ class IndexPage:
     group: Group | None = None
 
 
-LIST_FOLDERS = ("archive", "tags", "corrections-log", "people-a-z", "events-by-year", "organizations-by-kind")
 
 
 def is_list_page(url: str) -> bool:

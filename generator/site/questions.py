@@ -11,21 +11,20 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import datetime
 from functools import cached_property
-from typing import Iterable
 
 import pyuca
 from markdown.extensions.toc import slugify_unicode, unique
 from markupsafe import Markup, escape
 
 from generator.core.archive import Archive
-from generator.core.settings import Settings
-from generator.core.kinds import OWN_TIME
 from generator.core.dates import MONTHS, NO_DATE_SORT_KEY, When
+from generator.core.kinds import OWN_TIME
 from generator.core.models import Article, Correction, Event, Organization, Person, Quote, Record
+from generator.core.settings import Settings
 from generator.site.storyline import STORY_ORDER, correction_titles
-
 
 INVERSE = {"precedes": "follows", "follows": "precedes", "causes": "caused-by", "caused-by": "causes",
            "related": "related"}
@@ -312,7 +311,7 @@ class _Collator(pyuca.Collator):
     """The Unicode Collation Algorithm with the default table (DUCET), each key computed once
     per process: names are sorted on every build, and on every rebuild of a preview."""
 
-    @functools.lru_cache(maxsize=None)
+    @functools.cache  # noqa: B019 - one collator per process, kept for its whole life on purpose
     def sort_key(self, text: str) -> tuple:
         return super().sort_key(text)
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
-from generator.core.kinds import KINDS
 from generator.core.dates import MONTHS
+from generator.core.kinds import KINDS
 from generator.core.models import Correction, Quote, Record
 from generator.core.richtext import plain_text
 
