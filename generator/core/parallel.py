@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -83,13 +84,18 @@ class Forked:
         return value
 
     def cancel(self) -> None:
-        """Stop the child if it still runs (a failed build does not wait for it)."""
+        """Stop the child if it still runs (a failed build does not wait for it), and whatever it
+        started (Pagefind): the child leads a process group of its own."""
         if self._process.is_alive():
-            self._process.terminate()
+            try:
+                os.killpg(self._process.pid, signal.SIGTERM)
+            except ProcessLookupError:  # it ended meanwhile
+                pass
         self._process.join()
 
 
 def _report(function: Callable, send) -> None:
+    os.setpgid(0, 0)  # a group of its own, so that cancel() also stops the programs it runs
     try:
         outcome = (True, function())
     except BaseException as error:  # sent to the parent, which raises it
