@@ -38,9 +38,6 @@ class Phases:
                 if count >= PROGRESS_FROM:
                     log.info("%s: %d records in %.1f s", name, count, took)
 
-    def add(self, name: str, seconds: float) -> None:
-        self.seconds[name] = self.seconds.get(name, 0.0) + seconds
-
     @property
     def ours(self) -> float:
         return sum(self.seconds.values())

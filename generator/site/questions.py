@@ -20,8 +20,7 @@ from markdown.extensions.toc import slugify_unicode, unique
 from markupsafe import Markup, escape
 
 from generator.core.archive import Archive
-from generator.core.dates import MONTHS, NO_DATE_SORT_KEY, When
-from generator.core.kinds import OWN_TIME
+from generator.core.dates import NO_DATE_SORT_KEY, When
 from generator.core.models import Article, Correction, Event, Organization, Person, Quote, Record
 from generator.core.settings import Settings
 from generator.site.storyline import STORY_ORDER, correction_titles
@@ -225,17 +224,6 @@ class Site:
     def latest(self, count: int = 12) -> list[Record]:
         dated = [r for r in self.public.values() if r.kind in ("article", "update", "correction")]
         return self.sorted(dated, newest_first=True)[:count]
-
-    def by_year_month(self) -> list[tuple[int, list[tuple[str, list[Record]]]]]:
-        months: dict[tuple[int, int], list[Record]] = defaultdict(list)
-        for record in self.public.values():
-            when = self.when(record)
-            if when and record.kind in OWN_TIME:
-                months[(when.year, when.day.month)].append(record)
-        years: dict[int, list[tuple[str, list[Record]]]] = defaultdict(list)
-        for (year, month) in sorted(months):
-            years[year].append((MONTHS[month - 1], self.sorted(months[(year, month)])))
-        return sorted(years.items())
 
     def people_az(self) -> list[tuple[str, list[Person]]]:
         """People by the letter their family name files under, in Unicode collation order
