@@ -157,6 +157,12 @@ def test_the_skip_link_leads_past_header_and_navigation(page, base, url):
                          " return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.width > 1; })()"), \
         "the focused skip link is not on screen"
     page.keyboard.press("Enter")
+    page.wait_for_function("location.hash.length > 1")
+    # the fragment's element becomes the starting point of Tab only once the browser has scrolled
+    # to it: wait for that, as a reader's next key press does
+    page.wait_for_function("(() => { const t = document.getElementById(decodeURIComponent(location.hash.slice(1)));"
+                           " return !!t && t.getBoundingClientRect().top < innerHeight; })()")
+    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     target = page.evaluate("decodeURIComponent(location.hash.slice(1))")
     page.keyboard.press("Tab")
     state = focused(page)

@@ -46,7 +46,7 @@ def _record(site: Site, record: Record) -> SearchRecord:
     when = site.when(record)
     outlet = site.outlet(record)
     kind = KIND[record.kind].label  # as page templates label kinds
-    meta = {"title": site.title(record), "kind": kind}
+    meta = {"title": site.title(record), "kind": kind, "type": record.kind}
     if when:
         meta["date"] = site.display(when)
     if outlet:

@@ -39,12 +39,14 @@ import cbor2
 from babel import Locale, UnknownLocaleError
 
 from generator.outputs.search import BROWSE_WORD, SearchRecord, search_document
+from generator.site.search_filters import SEARCH_FILTERS
 
 # ~8 bytes of metadata a page: 8,000 records cost a query about 65 KB of metadata.
 SHARD_MAX = 8000
 # Filters with few values are shown as checkboxes with counts; long lists (people,
 # speakers, events) are picked by name and downloaded only when a reader opens that picker.
-SHORT_FACETS = ("kind", "outlet", "year")
+# (the language is every document's own, not one of its filters)
+SHORT_FACETS = tuple(f.name for f in SEARCH_FILTERS if not f.picker and f.name != "language")
 # Pagefind's files a browser never loads here (its ready-made interfaces)
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")

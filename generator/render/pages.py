@@ -31,6 +31,7 @@ from generator.site.index_pages import SITE_PAGE, SITE_PAGES
 from generator.site.lists import Paging
 from generator.site.paging import Part
 from generator.site.questions import Site, slug
+from generator.site.search_filters import SEARCH_FILTERS
 from generator.site.storyline import Storyline
 
 # index pages: file → (template, title), from site/index_pages.py
@@ -131,7 +132,7 @@ class Renderer:
         self.env.filters.update(when=site.time_html)
         self.env.globals.update(story=Storyline(site),  # the story's order, notices and wordings
                                 kinds=KINDS,  # the kinds of record (core/kinds.py)
-                                sections=SECTIONS)
+                                sections=SECTIONS, search_filters=SEARCH_FILTERS)
         self.paging = Paging(site)
         # each record page's newest day, computed once (`days`: those a preview knows still hold);
         # it also gives the index pages theirs

@@ -110,7 +110,7 @@
   // The parts of one result: kind, title, date and outlet, and the matching words.
   function resultParts(data, titleTag, browsing) {
     var meta = data.meta || {};
-    var kind = (meta.kind || "").toLowerCase();
+    var kind = meta.type || "";  // the record's kind (its label is meta.kind)
     var details = [meta.date, meta.outlet, meta.speaker && kind === "quote" ? "said by " + meta.speaker : null]
       .filter(Boolean).join(" · ");
     var excerpt = el(titleTag === "a" ? "p" : "span", { class: "arc-result__excerpt" });
@@ -210,12 +210,17 @@
   }
 
   // ---- the search page ----------------------------------------------------------
-  var FILTERS = ["kind", "language", "outlet", "year", "person", "speaker", "event"];
   var PAGE = 20;
 
   function searchPageUI(form) {
     var input = form.querySelector("input[name=q]");
     var panel = document.querySelector("[data-arc-filters]");
+    // the filters are the template's fieldsets (generator/site/search_filters.py states them);
+    // short ones are checkboxes with counts and tell which shards can match, the others are pickers
+    var fieldsets = Array.prototype.slice.call(panel.querySelectorAll("[data-arc-filter]"));
+    var FILTERS = fieldsets.map(function (f) { return f.getAttribute("data-arc-filter"); });
+    var SHORT = fieldsets.filter(function (f) { return !f.hasAttribute("data-arc-picker"); })
+      .map(function (f) { return f.getAttribute("data-arc-filter"); });
     var sort = panel.querySelector("select[name=sort]");
     var status = document.querySelector("[data-arc-status]");
     var results = document.querySelector("[data-arc-results]");
@@ -244,7 +249,7 @@
 
     // A shard can match only if, for each short filter chosen, it holds one of the chosen values.
     function may(number) {
-      return ["kind", "language", "outlet", "year"].every(function (f) {
+      return SHORT.every(function (f) {
         var where = (facets.in || {})[f] || {};
         return !chosen[f].length || chosen[f].some(function (v) { return (where[v] || []).indexOf(number) >= 0; });
       });
