@@ -20,8 +20,10 @@ site: $(VENV)/.installed
 serve: $(VENV)/.installed
 	$(VENV)/bin/mkdocs serve --dirty --livereload
 
+# CHECK_FORMAT=github: annotations on a pull request's lines (the workflow sets it)
+CHECK_FORMAT ?= text
 check: $(VENV)/.installed
-	$(PY) -m generator check
+	$(PY) -m generator check --format $(CHECK_FORMAT)
 
 schema: $(VENV)/.installed
 	$(PY) -m generator schema

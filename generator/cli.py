@@ -7,12 +7,13 @@ config.find_root); paths the user gives are read relative to the working directo
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import click
 
-from generator.core.problems import ContentError, as_json, as_text
+from generator.core.problems import ContentError, as_github, as_json, as_markdown, as_text
 from generator.core.settings import (
     DEFAULT_CONFIG,
     DEFAULT_CONTENT,
@@ -103,8 +104,9 @@ content_option = click.option("--content", "content_dir", type=click.Path(path_t
 
 @main.command()
 @click.argument("content_dir", type=click.Path(path_type=Path), required=False)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="json prints the same problems for tools.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
+              help="json prints the same problems for tools; github prints GitHub Actions annotations and "
+                   "writes every problem to the job summary ($GITHUB_STEP_SUMMARY) when it is set.")
 @config_option
 def check(content_dir: Path | None, fmt: str, config: Path | None) -> None:
     """Validate every record in CONTENT_DIR (default: content in the archive's root).
@@ -121,7 +123,13 @@ def check(content_dir: Path | None, fmt: str, config: Path | None) -> None:
                    err=True)
         sys.exit(1)
     archive, problems, count = load(content_dir, _settings(config))
-    click.echo(as_json(problems, count) if fmt == "json" else as_text(problems, count))
+    if fmt == "github":
+        click.echo(as_github(problems, count))
+        if os.environ.get("GITHUB_STEP_SUMMARY"):
+            with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as step_summary:
+                step_summary.write(as_markdown(problems, count))
+    else:
+        click.echo(as_json(problems, count) if fmt == "json" else as_text(problems, count))
     sys.exit(1 if problems else 0)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import html
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -67,6 +68,45 @@ def as_json(problems: list[Problem], records: int) -> str:
         indent=2,
         ensure_ascii=False,
     )
+
+
+def as_github(problems: list[Problem], records: int) -> str:
+    """GitHub Actions workflow commands: one `::error` annotation per problem, on its file and
+    line in the pull request, then the summary line. Values are escaped as the runner expects
+    (actions/toolkit's escapeData and escapeProperty), so no text can end a command early."""
+    lines = []
+    for problem in sorted(problems):
+        properties = [f"file={_property(problem.path)}"]
+        if problem.line:
+            properties.append(f"line={problem.line}")
+            if problem.column:
+                properties.append(f"col={problem.column}")
+        lines.append(f"::error {','.join(properties)}::{_data(problem.message)}")
+    lines.append(summary(problems, records))
+    return "\n".join(lines)
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def as_markdown(problems: list[Problem], records: int) -> str:
+    """Every problem as a table for the job's summary page ($GITHUB_STEP_SUMMARY): GitHub shows
+    at most 10 annotations a step, the summary holds them all. Record text in messages is
+    escaped for HTML, so a name like `<script>` reads as written."""
+    out = ["## Content check", "", html.escape(summary(problems, records))]
+    if problems:
+        out += ["", "<table>", "<tr><th>File</th><th>Line</th><th>Column</th><th>Problem</th></tr>"]
+        for p in sorted(problems):
+            message = html.escape(p.message).replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
+            out.append(f"<tr><td>{html.escape(p.path)}</td><td>{p.line or ''}</td><td>{p.column or ''}</td>"
+                       f"<td>{message}</td></tr>")
+        out.append("</table>")
+    return "\n".join(out) + "\n"
 
 
 def dotted(loc: tuple[str | int, ...]) -> str:
