@@ -223,6 +223,54 @@ def build(content_dir: Path | None, site_dir: Path | None, config_file: Path | N
 
 
 @main.command()
+@click.argument("base")
+@content_option
+@config_option
+def diff(base: str, content_dir: Path | None, config: Path | None) -> None:
+    """What the content now does to the site, against BASE: a git ref (main, HEAD~1, a commit)
+    or the folder of a published site.
+
+    Lists records added, changed (field by field; fields the source printed are marked) and
+    removed, corrections added, pages added, changed and removed, and URLs added and removed.
+    """
+    from generator.core.archive import load
+    from generator.review.changes import (
+        BaseError,
+        compare,
+        report,
+        snapshot_of_content,
+        snapshot_of_ref,
+        snapshot_of_site,
+    )
+
+    content_dir = _or_root(content_dir, DEFAULT_CONTENT)
+    settings = _settings(config)
+    _, problems, count = load(content_dir, settings)
+    if problems:  # a diff of content that does not check would list what cannot be published
+        click.echo(as_text(problems, count), err=True)
+        sys.exit(1)
+    templates = _archive_templates()
+    try:
+        docs = find_root() / "site_config" / "docs"
+        docs_dir = docs if docs.is_dir() else None
+        head = snapshot_of_content(content_dir, settings, templates, docs_dir)
+        if Path(base).is_dir():
+            before = snapshot_of_site(Path(base))
+            head.pages = None
+        else:
+            root = find_root()
+            folder = content_dir.resolve().relative_to(root.resolve()).as_posix()
+            before = snapshot_of_ref(root, base, folder, settings, templates, docs_dir)
+    except BaseError as error:
+        click.echo(f"diff: {error}", err=True)
+        sys.exit(2)
+    except ContentError as error:
+        click.echo(f"diff: the content at {base} does not check:\n" + as_text(error.problems, 0), err=True)
+        sys.exit(2)
+    click.echo(report(compare(before, head)))
+
+
+@main.command()
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--title", required=True, help="The archive's name, e.g. 'The Budget Archive'.")
 @click.option("--description", default="", help="One sentence on what the archive covers.")

@@ -11,7 +11,7 @@ from conftest import REPO
 
 GENERATOR = REPO / "generator"
 # each package may import itself and the packages before it in this order
-ORDER = ["core", "site", "render", "outputs", "build"]
+ORDER = ["core", "site", "render", "outputs", "build", "review"]
 # leaf tools: they use the core only
 LEAVES = {"scaffold": {"core"}, "importers": {"core"}}
 TOP = {"cli", "__main__", "mkdocs_adapter", "__init__"}  # may import anything

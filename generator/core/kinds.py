@@ -21,14 +21,18 @@ class Kind:
     schema_type: str  # schema.org type of the record (jsonld.py refines articles and organizations)
     og_type: str  # Open Graph type of its page
     section: str  # the index page its pages sit under (breadcrumbs): a uri of site/index_pages.py
+    printed: tuple[str, ...] = ()  # fields that hold what a source printed, not the archive's own words
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("article", "articles", "Article", "Articles", "an article", True, 1, "NewsArticle", "article", "archive.md"),
-    Kind("quote", "quotes", "Quote", "Quotes", "a quote", True, 2, "Quotation", "article", "archive.md"),
-    Kind("update", "updates", "Update", "Updates", "an update", True, 3, "BlogPosting", "article", "archive.md"),
+    Kind("article", "articles", "Article", "Articles", "an article", True, 1, "NewsArticle", "article", "archive.md",
+         ("headline", "byline", "outlet", "published", "time_as_printed")),
+    Kind("quote", "quotes", "Quote", "Quotes", "a quote", True, 2, "Quotation", "article", "archive.md",
+         ("text", "speaker", "said", "time_as_printed")),
+    Kind("update", "updates", "Update", "Updates", "an update", True, 3, "BlogPosting", "article", "archive.md",
+         ("text", "label", "at", "time_as_printed")),
     Kind("correction", "corrections", "Correction", "Corrections", "a correction", True, 4, "CorrectionComment",
-         "article", "corrections.md"),
+         "article", "corrections.md", ("text", "target", "issuer")),
     Kind("event", "events", "Event", "Events", "an event", True, 0, "Event", "website", "events.md"),
     Kind("person", "people", "Person", "People", "a person", False, 5, "Person", "profile", "people.md"),
     Kind("organization", "organizations", "Organization", "Organizations", "an organization", False, 6,
