@@ -20,10 +20,12 @@ site: $(VENV)/.installed
 serve: $(VENV)/.installed
 	$(VENV)/bin/mkdocs serve --dirty --livereload
 
-# CHECK_FORMAT=github: annotations on a pull request's lines (the workflow sets it)
+# CHECK_FORMAT=github: annotations on a pull request's lines (the workflow sets it);
+# CHECK_AGAINST=FOLDER-OR-URL: the published site, whose printed texts change only through a correction
 CHECK_FORMAT ?= text
+CHECK_AGAINST ?=
 check: $(VENV)/.installed
-	$(PY) -m generator check --format $(CHECK_FORMAT)
+	$(PY) -m generator check --format $(CHECK_FORMAT) $(if $(CHECK_AGAINST),--against "$(CHECK_AGAINST)")
 
 schema: $(VENV)/.installed
 	$(PY) -m generator schema

@@ -107,8 +107,11 @@ content_option = click.option("--content", "content_dir", type=click.Path(path_t
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
               help="json prints the same problems for tools; github prints GitHub Actions annotations and "
                    "writes every problem to the job summary ($GITHUB_STEP_SUMMARY) when it is set.")
+@click.option("--against", "published", default=None, metavar="PUBLISHED",
+              help="The published site (a folder or URL): a field a source printed may change only through a "
+                   "correction that states what was published (previous:).")
 @config_option
-def check(content_dir: Path | None, fmt: str, config: Path | None) -> None:
+def check(content_dir: Path | None, fmt: str, config: Path | None, published: str | None) -> None:
     """Validate every record in CONTENT_DIR (default: content in the archive's root).
 
     Prints each problem as path:line[:column]: message, then a summary.
@@ -123,6 +126,14 @@ def check(content_dir: Path | None, fmt: str, config: Path | None) -> None:
                    err=True)
         sys.exit(1)
     archive, problems, count = load(content_dir, _settings(config))
+    if published is not None:
+        from generator.review.frozen import PublishedError, frozen_problems, published_records
+
+        try:
+            problems = sorted(problems + frozen_problems(archive, published_records(published)))
+        except PublishedError as error:
+            click.echo(f"check: {error}", err=True)
+            sys.exit(2)
     if fmt == "github":
         click.echo(as_github(problems, count))
         if os.environ.get("GITHUB_STEP_SUMMARY"):

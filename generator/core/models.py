@@ -371,6 +371,10 @@ class Correction(Record):
         "reported ('reported_in') or its 'source'"))
     reported_in: list[ref("article", "update")] = Field(default=[], description=(
         "optional, with issuer: third-party: the articles or updates that reported the third party's words"))
+    previous: dict[str, str] = Field(default={}, description=(
+        "optional, on an archive's correction of a published record: the fields it changes as they were "
+        "published, e.g. previous: {text: 'no decision whatsoever to leave'} (check --against compares them "
+        "with the published site)"))
     time_as_printed: Text | None = _time_as_printed("at")
     time_zone: TimeZoneStatus | None = _time_zone("at")
 

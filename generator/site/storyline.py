@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
-from generator.core.dates import MONTHS
+from generator.core.dates import MONTHS, When
 from generator.core.kinds import KINDS
 from generator.core.models import Correction, Quote, Record
 from generator.core.richtext import plain_text
@@ -162,6 +162,28 @@ def wording_columns(site: Site, quote: Quote) -> list[tuple[Quote, Markup]]:
     return [(quote, _marked(base, base_changed)), *columns]
 
 
+def previous_wording(site: Site, correction: Correction) -> list[tuple[str, Markup, Markup]]:
+    """(field, as published, as it reads now) for each field an archive's correction changed
+    (`previous:`), the words that differ marked in each."""
+    target = site.get(correction.target)
+    out = []
+    for name, before in correction.previous.items():
+        now = getattr(target, _ATTRS.get(name, name), None) if target is not None else None
+        after = now.text if isinstance(now, When) else "" if now is None else str(now)
+        old_words, new_words = before.split(), after.split()
+        old_changed, new_changed = set(), set()
+        matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op != "equal":
+                old_changed.update(range(i1, i2))
+                new_changed.update(range(j1, j2))
+        out.append((name, _marked(old_words, old_changed), _marked(new_words, new_changed)))
+    return out
+
+
+_ATTRS = {"published": "published_at"}  # YAML names the models store under another name
+
+
 def _marked(words: list[str], changed: set[int]) -> Markup:
     """Words joined by spaces, each run of changed words in one <mark>."""
     out: list[Markup] = []
@@ -198,6 +220,9 @@ class Storyline:
 
     def wording_columns(self, quote: Quote) -> list[tuple[Quote, Markup]]:
         return wording_columns(self.site, quote)
+
+    def previous_wording(self, correction: Correction) -> list[tuple[str, Markup, Markup]]:
+        return previous_wording(self.site, correction)
 
     @staticmethod
     def shorten(text: str, limit: int = 60) -> str:
