@@ -198,6 +198,9 @@ def pages(content_dir: Path | None, out: Path, config: Path | None) -> None:
     except ContentError as error:
         click.echo(as_text(error.problems, 0), err=True)
         sys.exit(1)
+    from generator.core.history import read_history
+
+    archive.history = read_history(find_root(), content_dir)  # the same pages as a build
     written = 0
     for page in render_site(archive, settings, _archive_templates())[1]:
         path = out / page.uri

@@ -40,6 +40,7 @@ from generator.build.preview import Preview, template_files
 from generator.build.progress import Phases
 from generator.core import parallel
 from generator.core.archive import Archive, load
+from generator.core.history import read_history
 from generator.core.parallel import ChildFailed, Forked, fork_map, workers_wanted
 from generator.core.problems import ContentError, as_text
 from generator.core.settings import Settings, load_settings
@@ -73,6 +74,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     urls: list[str] | None = None  # the page URLs this build publishes, set once they were checked
     phases: Phases | None = None  # set by build_site, which times the whole build
     workers_override: int | None = None  # set by build_site (`generator build --workers`)
+    content_dir: Path | None = None  # set by build_site when it builds another content folder
 
     preview: Preview | None = None  # `mkdocs serve --dirty`: builds after the first reuse the one before
     background: Forked | None = None  # a preview's search index and data outputs, still being written
@@ -108,6 +110,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             else:
                 settings, archive = self.preloaded or load_content(root / self.config.content,
                                                                    root / self.config.settings)
+        with self.phases.timed("history"):
+            archive.history = read_history(root, self._content_dir(root))
+            if archive.history.note and not self.preview:
+                log.info("history: %s", archive.history.note)
         with self.phases.timed("graph"):
             self.site = Site(archive, settings)
         self.search = SearchIndexJob(self.site, Path(config.site_dir), self.workers > 1 and not self.preview)
@@ -133,6 +139,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self.urls is None or self.preview:  # not by build_site: checked here, before MkDocs cleans site_dir
             self.urls = _keep_urls(self, config, archive)
         return config
+
+    def _content_dir(self, root: Path) -> Path:
+        return self.content_dir or root / self.config.content
 
     def _head_of(self, uri: str) -> dict:
         page = self.pages[uri]
@@ -228,6 +237,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def _forget_this_build(self) -> None:
         """MkDocs keeps this plugin for every build in a process: what one build was given ends with it."""
         self.preloaded = self.published_dir = self.urls = self.phases = self.workers_override = None
+        self.content_dir = None
 
     def _outputs(self, site_dir: Path) -> None:
         with self.phases.timed("data"):
@@ -390,6 +400,7 @@ def build_site(config_file: Path, site_dir: Path, content_dir: Path | None = Non
         content_dir = content_dir or root / plugin.config.content
         plugin.phases = phases = Phases()
         plugin.workers_override = workers
+        plugin.content_dir = content_dir
         with phases.timed("load"):
             plugin.preloaded = load_content(content_dir, root / plugin.config.settings)
         plugin.published_dir = site_dir

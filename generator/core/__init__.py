@@ -6,6 +6,7 @@
     validate   typed records from parsed sources, pydantic's errors as editors' messages
     archive    every record with its references and back-references, built once
     checks     cross-record rules (references, cycles, dates, provenance)
+    history    each record's public history, from git (three processes for any size)
     problems   what a bad input gets: file, line, column, message
     settings   site_config/archive.yml, and where the archive's root is
     schemas    the JSON Schemas editors' editors read, generated from the models

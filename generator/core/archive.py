@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.core.checks import check_archive
+from generator.core.history import History
 from generator.core.models import ALL_KINDS, MODELS, Record, fields_of
 from generator.core.parallel import cores, fork_map
 from generator.core.problems import ContentError, Problem
@@ -49,6 +50,7 @@ class Archive:
     references: list[Reference] = field(default_factory=list)
     back: dict[str, list[Reference]] = field(default_factory=lambda: defaultdict(list))
     named: dict[str, list[str]] = field(default_factory=dict)  # id → the ids its record names
+    history: History = field(default_factory=History)  # from git, when the builder reads it (history.py)
 
     def add(self, record: Record, source: Source, references: list[Reference]) -> None:
         self.records[record.id] = record

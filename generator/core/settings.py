@@ -19,7 +19,7 @@ DEFAULT_CONTENT = Path("content")  # these are relative to the archive's root
 DEFAULT_CONFIG = Path("site_config/archive.yml")
 DEFAULT_SCHEMA_DIR = Path("site_config/schema")
 DEFAULT_SITE_DIR = Path("site")
-KNOWN_SETTINGS = ("title", "description", "timezone", "language", "page_size")
+KNOWN_SETTINGS = ("title", "description", "timezone", "language", "page_size", "repository")
 PAGE_SIZE = 250  # entries a list page shows before it continues on a next page (see generator/site/paging.py)
 # a plausible BCP 47 tag: a 2-3 letter language, then subtags (script, region, variants): en, hu, pt-BR
 _LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
@@ -38,6 +38,7 @@ class Settings:
     timezone: tzinfo | None = None
     language: str = "en"  # BCP 47 tag of the site's own words (pages, search)
     page_size: int = PAGE_SIZE  # entries per page of a long list (archive months, tags, logs, people…)
+    repository: str | None = None  # the repository's web address: a record's history links its commits
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -85,8 +86,24 @@ def load_settings(path: Path | None = None) -> Settings:
         raise ContentError([Problem(shown, 0, 0, f"timezone: {error}")]) from None
     language = _language(data.get("language", Settings.language), shown)
     page_size = _page_size(data.get("page_size", PAGE_SIZE), shown)
+    repository = _repository(data.get("repository"), shown)
     return Settings(str(data.get("title") or Settings.title), str(data.get("description") or ""),
-                    zone_name, zone, language, page_size)
+                    zone_name, zone, language, page_size, repository)
+
+
+def _repository(value: object, shown: str) -> str | None:
+    """The repository's web address (https://github.com/OWNER/REPO), without a trailing slash."""
+    if value is None:
+        return None
+    from generator.core.models import _url_problem, describe
+
+    if not isinstance(value, str):
+        raise ContentError([Problem(shown, 0, 0, f"repository: got {describe(value)}, not a web address: write "
+                                    "the repository's address, e.g. repository: https://github.com/OWNER/REPO")])
+    problem = _url_problem(value)
+    if problem:
+        raise ContentError([Problem(shown, 0, 0, f"repository: '{value}' is not a web address: {problem}")])
+    return value.rstrip("/")
 
 
 def _page_size(value: object, shown: str) -> int:

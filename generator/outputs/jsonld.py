@@ -63,8 +63,12 @@ def page_graph(pub: Published, page: Page | None, record: Record | None, url: st
         webpage["name"] = page.title
         if page.description:
             webpage["description"] = page.description
-        if page.updated:
-            webpage["dateModified"] = page.updated
+        # the page changed with the newest thing it shows, or when its record last changed (git history)
+        changed = [page.updated] if page.updated else []
+        if record is not None and pub.site.history(record):
+            changed.append(pub.site.history(record)[-1].day.isoformat())
+        if changed:
+            webpage["dateModified"] = max(changed)
     webpage["inLanguage"] = pub.site.settings.language
     nodes.append(webpage)
     if record is not None:

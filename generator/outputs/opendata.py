@@ -94,7 +94,9 @@ class OpenData:
     def document(self, record: Record) -> dict[str, Any]:
         return {**self.summary(record), "json": self.pub.url(self.pub.json_path(record)),
                 "fields": written_fields(record), "references": self.references(record),
-                "referenced_by": self.referenced_by(record)}
+                "referenced_by": self.referenced_by(record),
+                "history": [{"day": c.day.isoformat(), "commit": c.commit, "subject": c.subject,
+                             "fields": list(c.fields)} for c in self.site.history(record)]}
 
     # --- writing -----------------------------------------------------------
 

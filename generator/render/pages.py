@@ -20,7 +20,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from generator.core.archive import Archive
-from generator.core.kinds import KINDS, OWN_TIME
+from generator.core.kinds import KIND, KINDS, OWN_TIME
 from generator.core.models import Record
 from generator.core.parallel import fork_map
 from generator.core.richtext import relative_url, render_markdown, render_verbatim, words_of
@@ -131,7 +131,7 @@ class Renderer:
             bytecode_cache=_COMPILED)
         self.env.filters.update(when=site.time_html)
         self.env.globals.update(story=Storyline(site),  # the story's order, notices and wordings
-                                kinds=KINDS,  # the kinds of record (core/kinds.py)
+                                kinds=KINDS, kind_of=KIND,  # the kinds of record (core/kinds.py)
                                 sections=SECTIONS, search_filters=SEARCH_FILTERS)
         self.paging = Paging(site)
         # each record page's newest day, computed once (`days`: those a preview knows still hold);

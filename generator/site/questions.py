@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 
 from generator.core.archive import Archive
 from generator.core.dates import NO_DATE_SORT_KEY, When
+from generator.core.history import Change
 from generator.core.models import Article, Correction, Event, Organization, Person, Quote, Record
 from generator.core.settings import Settings
 from generator.site.storyline import STORY_ORDER, correction_titles
@@ -218,6 +219,10 @@ class Site:
         return {kind: self.sorted(grouped[kind].values())  # in time order, like a timeline
                 for kind in ("article", "quote", "update", "event", "correction", "person", "organization")
                 if grouped.get(kind)}
+
+    def history(self, record: Record) -> list[Change]:
+        """When the record was first published and each later change, from git (oldest first)."""
+        return self.archive.history.of(record.id)
 
     # --- index pages -------------------------------------------------------
 
