@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from browser import CHROMIUM, chromium
 from conftest import REPO
 

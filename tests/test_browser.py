@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
 from browser import CHROMIUM, chromium, serve
 from site_helpers import build
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+
 from conftest import REPO, run
 from site_helpers import build
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import MINIMAL, check, run
 
 from generator.core.settings import load_settings
+
+from conftest import MINIMAL, check, run
 
 
 def test_clean_content_passes(content):

@@ -6,9 +6,10 @@ from __future__ import annotations
 import os
 
 import pytest
-from conftest import MINIMAL, make_archive, run
 
 from generator.core.sources import FOLDER_OF
+
+from conftest import MINIMAL, make_archive, run
 
 NO_ARCHIVE = "no archive here: run inside an archive (a folder with mkdocs.yml) or pass --content/--config\n"
 MISSPELLED = MINIMAL + """

@@ -17,8 +17,9 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 import pytest
-from browser import free_port, serve
 from bs4 import BeautifulSoup
+
+from browser import free_port, serve
 from site_helpers import build
 
 # Where an element names another address: (tag, attribute)
@@ -170,8 +171,9 @@ def test_hostile_site_has_no_broken_link_or_anchor(tmp_path):
 
 
 def test_hungarian_site_has_no_broken_link_or_anchor(tmp_path):
-    from conftest import write_tree
     from test_languages import HUNGARIAN
+
+    from conftest import write_tree
 
     _assert_clean(*_served_site(tmp_path, write_tree(tmp_path / "content", HUNGARIAN)))
 

@@ -21,15 +21,16 @@ import icalendar
 import jsonschema
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, run, write_tree
 from pyld import jsonld
-from site_helpers import BuiltSite, build
 
 from generator.core.archive import load
 from generator.core.schemas import schema_files
 from generator.core.settings import load_settings
 from generator.core.sources import FOLDER_OF
 from generator.outputs.publication import ENTRY_KINDS
+
+from conftest import REPO, run, write_tree
+from site_helpers import BuiltSite, build
 
 BASE = "http://127.0.0.1:8000/"  # mkdocs.yml's site_url when SITE_URL is not set
 SCHEMA = "http://schema.org/"

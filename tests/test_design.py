@@ -8,13 +8,14 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, write_tree
 
 from generator.core.archive import load_or_raise
 from generator.core.kinds import ALL_KINDS
 from generator.core.settings import load_settings
 from generator.core.sources import FOLDER_OF
 from generator.render.pages import render_site
+
+from conftest import REPO, write_tree
 
 CALLER = "articles/daily-caller-military-tells-iraq-preparing-to-move-out.md"
 BREITBART = "articles/breitbart-letter-coalition-to-withdraw-from-iraq.md"

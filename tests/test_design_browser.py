@@ -8,11 +8,12 @@ import os
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, chromium, serve
 from coloraide import Color
-from site_helpers import build
 
 from generator.core.kinds import ALL_KINDS
+
+from browser import CHROMIUM, chromium, serve
+from site_helpers import build
 
 if not Path(CHROMIUM).exists():  # CI installs it (.ci/install-test-tools); never skip there
     if os.environ.get("CI"):

@@ -6,10 +6,11 @@ import re
 
 import click
 import pytest
-from conftest import REPO
 
 from generator.cli import main
 from generator.core.settings import KNOWN_SETTINGS
+
+from conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 from bs4 import BeautifulSoup
+
 from conftest import REPO
 
 

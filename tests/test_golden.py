@@ -11,11 +11,12 @@ from __future__ import annotations
 import os
 
 import pytest
-from conftest import REPO, run
 
 from generator.core.archive import load_or_raise
 from generator.core.settings import load_settings
 from generator.render.pages import render_site
+
+from conftest import REPO, run
 
 GOLDEN = REPO / "tests/golden"
 PAGES = [

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import REPO
 from mkdocs.utils.yaml import yaml_load
 
 from generator.cli import main
@@ -22,6 +21,8 @@ from generator.core import shipped
 from generator.core.kinds import FOLDERS
 from generator.core.settings import load_settings
 from generator.scaffold import new_archive as scaffold
+
+from conftest import REPO
 
 KINDS = tuple(FOLDERS)
 SEED_NAMES = ("Coalition", "Iraq", "Esper", "Qasem", "Soleimani")

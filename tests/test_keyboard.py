@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from browser import CHROMIUM, chromium
 
 if not Path(CHROMIUM).exists():  # CI installs it (.ci/install-test-tools); never skip there

@@ -4,11 +4,12 @@ family-name-first names, and each record page marked with its own language."""
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
-from conftest import write_tree
 
 from generator.core.archive import load_or_raise
 from generator.core.settings import Settings
 from generator.render.pages import render_site
+
+from conftest import write_tree
 
 HUNGARIAN = """
 --- people/orban-viktor.yaml

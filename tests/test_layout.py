@@ -7,6 +7,7 @@ import ast
 import graphlib
 
 import pytest
+
 from conftest import REPO
 
 GENERATOR = REPO / "generator"

@@ -9,12 +9,13 @@ import posixpath
 from collections import defaultdict
 
 import pytest
-from site_helpers import BuiltSite, build
 from test_liar2_import import CSVS, DATA
 
 from generator.core.archive import load
 from generator.core.settings import Settings
 from generator.importers.liar2 import convert
+
+from site_helpers import BuiltSite, build
 
 pytestmark = pytest.mark.skipif(not DATA.exists(), reason=f"LIAR2 data not found in {DATA}")
 

@@ -16,12 +16,13 @@ from pathlib import Path
 import icalendar
 import yaml
 from bs4 import BeautifulSoup
-from conftest import REPO
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.core.archive import load
 from generator.core.settings import load_settings
+
+from conftest import REPO
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 LINE_PIECES = ["<", ">", "&", '"', "'", ";", ",", "\\", ":", "]]>", "</script>", "<![CDATA[", "-->", "{{ 7*7 }}",

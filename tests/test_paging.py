@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import REPO
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,6 +19,8 @@ from generator.core.problems import ContentError
 from generator.core.settings import Settings, load_settings
 from generator.render.pages import INDEX_PAGES, Renderer, page_url
 from generator.site.questions import Site
+
+from conftest import REPO
 
 BASE = dataclasses.replace(load_settings(REPO / "site_config/archive.yml"), page_size=3)
 TAGS = ["Iraq", "Öl", "diplomacy"]

@@ -9,10 +9,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, chromium, free_port, serve
-from conftest import REPO
 
 from generator.mkdocs_adapter import build_site
+
+from browser import CHROMIUM, chromium, free_port, serve
+from conftest import REPO
 
 if not Path(CHROMIUM).exists():  # CI installs it (.ci/install-test-tools); never skip there
     if os.environ.get("CI"):

@@ -6,10 +6,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO
 
 from generator.core import parallel
 from generator.mkdocs_adapter import build_site
+
+from conftest import REPO
 
 sys.path.insert(0, str(REPO / "bench"))
 import synthetic  # noqa: E402

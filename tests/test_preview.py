@@ -6,12 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 from generator.mkdocs_adapter import build_site
+
+from conftest import REPO
 
 EDITS = {
     "a quote's context": ("quotes/esper-no-decision-to-leave-iraq-period.yaml",

@@ -5,10 +5,10 @@ Each rule gets its exact message on an inline content tree; records without the 
 
 from __future__ import annotations
 
-from conftest import MINIMAL, check, run
-
 from generator.core.schemas import schema_for
 from generator.scaffold.new_record import skeleton
+
+from conftest import MINIMAL, check, run
 
 # MINIMAL plus an update, a quote with an article, a quote without one, and a second speaker
 TREE = MINIMAL + """

@@ -7,10 +7,11 @@ import json
 import jsonschema
 import pytest
 import yaml
-from conftest import REPO, run
 
 from generator.core.schemas import schema_files
 from generator.core.sources import FOLDER_OF
+
+from conftest import REPO, run
 
 
 def test_committed_schemas_are_current():

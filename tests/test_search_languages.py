@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from browser import CHROMIUM, chromium, serve
 from conftest import write_tree
 from site_helpers import BuiltSite, build

@@ -7,10 +7,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SHARED, run
 
 from generator.core.archive import load
 from generator.core.settings import load_settings
+
+from conftest import REPO, SHARED, run
 
 
 @pytest.fixture(scope="module")

@@ -6,12 +6,13 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run, write_tree
-from site_helpers import BuiltSite, build
 
 from generator.core.archive import load
 from generator.core.settings import load_settings
 from generator.core.sources import FOLDER_OF
+
+from conftest import REPO, run, write_tree
+from site_helpers import BuiltSite, build
 
 LETTER = "events/coalition-repositioning-letter/"
 BREITBART = "articles/breitbart-letter-coalition-to-withdraw-from-iraq/"

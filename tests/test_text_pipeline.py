@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import REPO
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +21,8 @@ from generator.core.settings import load_settings
 from generator.outputs.search import BROWSE_WORD, search_document, search_records
 from generator.render.pages import render_site
 from generator.site.questions import Site
+
+from conftest import REPO
 
 SETTINGS = load_settings(REPO / "site_config/archive.yml")
 

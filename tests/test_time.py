@@ -7,11 +7,12 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import MINIMAL, check
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from generator.core.dates import DAY, INSTANT, NO_DATE_SORT_KEY, DateError, When, parse_when
+
+from conftest import MINIMAL, check
 
 NEW_YORK = ZoneInfo("America/New_York")
 UTC = UTC

@@ -6,12 +6,13 @@ from __future__ import annotations
 import posixpath
 
 import pytest
-from conftest import check
 from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.core.models import _http_url
 from generator.core.richtext import relative_url
+
+from conftest import check
 
 FULL = "use a full http(s) URL such as 'https://example.org/page'"
 
