@@ -75,9 +75,22 @@ HOSTILE_TITLES = [
     'He said: "no" — it\'s a <script>alert(1)</script> & more',
     "key: value # not a comment",
     "- a list?", "[1, 2]", "{a: b}", "!ENV [SITE_URL]", "&anchor *alias", "yes", "null", "~", "123", "1e3",
-    "--- ...", "%TAG ! x", "@at `tick`", "   padded   ", "two\nlines", "tab\there", "\x85nel\u2028ls",
+    "--- ...", "%TAG ! x", "@at `tick`", "   padded   ",
     "\ufeffbom", "日本語のアーカイブ", "Ελληνικά 🗞️", "back\\slash", "'single' \"double\"",
 ]
+
+
+@pytest.mark.parametrize("title, message", [
+    ("two\nlines", "a line break is not allowed here: write it on one line"),
+    ("\x85nel", "a line break is not allowed here: write it on one line"),
+    ("ls\u2028", "a line break is not allowed here: write it on one line"),
+    ("tab\there", "the character U+0009 is a control character, not allowed in text"),
+])
+def test_a_title_on_more_than_one_line_is_refused(tmp_path, title, message):
+    """A title reaches calendars, feeds and every page's <title>: one line (as check asks of records)."""
+    result = init(str(tmp_path / "new"), "--title", title)
+    assert (result.exit_code, result.output) == (1, f"--title: {message}\n")
+    assert not (tmp_path / "new").exists()
 
 
 @pytest.mark.parametrize("title", HOSTILE_TITLES)

@@ -8,6 +8,7 @@ Schemas editors see are generated from these classes (schema.py).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any, ClassVar, Literal, get_args, get_origin
@@ -44,9 +45,40 @@ class _Markdown:
 
 MARKDOWN = _Markdown()
 
-Text = Annotated[str, StringConstraints(min_length=1)]
+def one_line_problem(value: str) -> str | None:
+    """Why `value` is not one line of text (a line break, a control character), or None."""
+    for char in value:
+        if char in "\r\n\u2028\u2029\u0085":
+            return "a line break is not allowed here: write it on one line"
+        if unicodedata.category(char) == "Cc":
+            return f"the character U+{ord(char):04X} is a control character, not allowed in text"
+    return None
+
+
+def _one_line(value: str) -> str:
+    """A name, title, label or tag: one line of text, no control characters (they would break the
+    calendar, feed and terminal lines every such value reaches)."""
+    problem = one_line_problem(value)
+    if problem:
+        raise PydanticCustomError("one_line", problem)
+    return value
+
+
+def _no_controls(value: str) -> str:
+    """A text that may span lines (Markdown, a quotation): line breaks and tabs, no other control character."""
+    for char in value:
+        if unicodedata.category(char) == "Cc" and char not in "\n\t":
+            shown = "a carriage return (\\r)" if char == "\r" else f"the character U+{ord(char):04X}"
+            raise PydanticCustomError("control", "{char} is a control character, not allowed in text",
+                                      {"char": shown})
+    return value
+
+
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_one_line)]
+Lines = Annotated[str, StringConstraints(min_length=1), AfterValidator(_no_controls)]
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX)]
-Markdown = Annotated[str, MARKDOWN, Field(description="Markdown; [[id]] or [[id|label]] links to a record")]
+Markdown = Annotated[str, MARKDOWN, AfterValidator(_no_controls),
+                     Field(description="Markdown; [[id]] or [[id|label]] links to a record")]
 
 
 def ref(*kinds: str) -> Any:
@@ -309,7 +341,7 @@ class Article(Record):
 
 class Quote(Record):
     kind: ClassVar[str] = "quote"
-    text: Text
+    text: Lines  # as printed, which may run over several lines
     speaker: ref("person", "organization")
     article: ref("article") | None = None
     said: Day | None = None

@@ -84,6 +84,12 @@ def load_settings(path: Path | None = None) -> Settings:
         zone = load_zone(str(zone_name)) if zone_name else None
     except DateError as error:
         raise ContentError([Problem(shown, 0, 0, f"timezone: {error}")]) from None
+    for name in ("title", "description"):
+        from generator.core.models import one_line_problem
+
+        problem = one_line_problem(str(data.get(name) or ""))
+        if problem:
+            raise ContentError([Problem(shown, 0, 0, f"{name}: {problem}")])
     language = _language(data.get("language", Settings.language), shown)
     page_size = _page_size(data.get("page_size", PAGE_SIZE), shown)
     repository = _repository(data.get("repository"), shown)

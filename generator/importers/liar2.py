@@ -176,7 +176,13 @@ def _rows(csv_paths: Iterable[Path]) -> Iterable[dict[str, str]]:
             if missing:
                 raise ValueError(f"{path}: not a LIAR2 file, missing column(s) {', '.join(missing)}")
             for row in reader:
-                yield {k: (v or "") for k, v in row.items() if k is not None}
+                # line ends inside a cell are CSV's encoding, not the text's: one line break each,
+                # as YAML reads a file's line ends (check refuses a bare carriage return)
+                yield {k: _lf(v or "") for k, v in row.items() if k is not None}
+
+
+def _lf(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _unique(base: str, used: set[str], prefix: str = "") -> str:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.core.models import one_line_problem
 from generator.core.shipped import DISTRIBUTION, THEME_FOLDERS, Defaults, MissingDefaults, find_defaults
 from generator.core.sources import FOLDER_OF, FOLDERS
 
@@ -95,6 +96,9 @@ def init_archive(folder: Path, title: str, description: str = "", language: str 
             value.encode("utf-8")
         except UnicodeEncodeError:  # bytes that were not UTF-8 on the command line
             raise ScaffoldError(f"{option}: not valid UTF-8 text") from None
+        problem = one_line_problem(value)
+        if problem:
+            raise ScaffoldError(f"{option}: {problem}")
     language = normalize_language(language)
     if timezone is not None:
         timezone = check_timezone(timezone)
