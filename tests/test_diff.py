@@ -118,7 +118,7 @@ def test_diff_against_a_published_site_compares_records_and_urls(repo):
 
 def test_values_with_line_breaks_stay_on_one_line(repo):
     quote = repo / "content/quotes/esper-period.yaml"
-    quote.write_text(quote.read_text(encoding="utf-8").replace("Said on Monday.", '"Said\\non\\u001bMonday."'),
+    quote.write_text(quote.read_text(encoding="utf-8").replace("Said on Monday.", '"Said\\non\\u202eMonday."'),
                      encoding="utf-8")
     lines = run("diff", "HEAD").output.splitlines()
-    assert '    context: "Said on Monday." → "Said\\non\\u001bMonday."' in lines
+    assert '    context: "Said on Monday." → "Said\\non\\u202eMonday."' in lines  # a bidi control, shown escaped

@@ -5,9 +5,13 @@
 
 An event given as days is an all-day event (DATE values; DTEND is the day after
 its last day, as iCalendar counts); one given as datetimes has exact times
-(written in UTC). UID is the event page's address; DTSTAMP and LAST-MODIFIED
-are the time of the event record or of its latest correction, so the same
-content writes the same bytes.
+(written in UTC). An event that has a start and no end gets no DTEND: its end is
+not known (RFC 5545 then reads it as one day long, so its description says that the
+records give no end). UID is the event page's address. DTSTAMP and LAST-MODIFIED say
+when the archive last changed the event's record: the day of its latest commit (git
+history, at 12:00 UTC); with no history, DTSTAMP (required) is the day of the archive's
+newest editor's note, which the archive dates when it writes it, and LAST-MODIFIED is
+left out. Every text, the calendar's name included, is escaped as iCalendar TEXT.
 """
 
 from __future__ import annotations
@@ -15,13 +19,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from icalendar import Calendar
+from icalendar import Calendar, vText
 from icalendar import Event as VEvent
 
 from generator.core.dates import When
-from generator.core.models import Event
+from generator.core.models import Correction, Event
 from generator.core.richtext import plain_text
-from generator.outputs.publication import Published
+from generator.outputs.publication import NOON, Published
 
 PRODID = "-//news-archive-generator//archive events//EN"
 
@@ -33,24 +37,34 @@ def vevent(pub: Published, event: Event) -> VEvent | None:
     site = pub.site
     out = VEvent()
     out.add("uid", pub.record_url(event))
-    modified = pub.instant(pub.modified(event) or start).astimezone(UTC)
-    out.add("dtstamp", modified)
-    out.add("last-modified", modified)
+    history = site.history(event)
+    if history:
+        changed = datetime.combine(history[-1].day, NOON, tzinfo=UTC)
+        out.add("dtstamp", changed)
+        out.add("last-modified", changed)
+    else:
+        out.add("dtstamp", _archive_day(pub))
     out.add("summary", site.title(event))
     end: When | None = event.end if event.date is None else None
     if start.is_day or (end is not None and end.is_day):
         out.add("dtstart", start.day)
-        last: date = end.day if end is not None else start.day
-        out.add("dtend", last + timedelta(days=1))
+        if event.date is not None or end is not None:
+            last: date = end.day if end is not None else start.day
+            out.add("dtend", _day_after(last))
     else:
         out.add("dtstart", _utc(start))
         if end is not None:
             out.add("dtend", _utc(end))
     if event.location:
         out.add("location", event.location)
+    description = []
     if event.summary:
         resolve = lambda i: ("#", site.title(site.get(i)) if site.get(i) else i)  # noqa: E731
-        out.add("description", plain_text(event.summary, resolve, event.text_format == "plain"))
+        description.append(plain_text(event.summary, resolve, event.text_format == "plain"))
+    if event.date is None and end is None:
+        description.append(NO_END)
+    if description:
+        out.add("description", "\n\n".join(description))
     out.add("url", pub.record_url(event))
     parent = site.get(event.part_of)
     if parent is not None:
@@ -58,6 +72,22 @@ def vevent(pub: Published, event: Event) -> VEvent | None:
     if event.tags:
         out.add("categories", list(dict.fromkeys(event.tags)))
     return out
+
+
+NO_END = "The records give no end date for this event."
+
+
+def _day_after(day: date) -> date:
+    """iCalendar's exclusive end of an all-day event; the last day there is stays the last day."""
+    return day + timedelta(days=1) if day < date.max else day
+
+
+def _archive_day(pub: Published) -> datetime:
+    """When the archive last wrote, as its own records say: its newest editor's note's day."""
+    notes = [r.when.day for r in pub.site.public.values()
+             if isinstance(r, Correction) and r.issuer == "archive" and r.when is not None]
+    days = notes or [w.day for w in (pub.site.when(r) for r in pub.site.public.values()) if w is not None]
+    return datetime.combine(max(days, default=date(1970, 1, 1)), NOON, tzinfo=UTC)
 
 
 def _utc(when: When) -> datetime:
@@ -69,7 +99,7 @@ def calendar(pub: Published, events: list[Event], name: str) -> bytes:
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", vText(name))  # an X- property is not escaped unless it is TEXT
     for event in events:
         component = vevent(pub, event)
         if component is not None:

@@ -131,12 +131,12 @@ def entries(pub: Published, feed: Feed) -> list[Entry]:
     """The feed's entries, most recently updated first, at most LIMIT."""
     out = []
     for record in {r.id: r for r in feed.records}.values():
-        when = pub.site.when(record)
-        if when is None:
+        published = pub.feed_time(record)
+        if published is None:
             continue
-        modified = pub.modified(record) or when
-        published = pub.instant(when)
-        out.append(Entry(record, published, max(published, pub.instant(modified))))
+        latest = pub.latest_revision(record)
+        updated = pub.feed_time(latest) if latest is not None else None
+        out.append(Entry(record, published, max(published, updated or published)))
     out.sort(key=lambda e: (e.updated, e.published, e.record.kind, e.record.id), reverse=True)
     return out[:LIMIT]
 
@@ -175,15 +175,18 @@ def atom(pub: Published, feed: Feed) -> bytes:
 
 def _author(pub: Published, record: Record) -> str | None:
     site = pub.site
+    """Whoever wrote the entry's text: an article's authors (or its byline; never the outlet, which
+    published it), a quote's speaker, an update's outlet, an outlet's own correction notice; a
+    correction or dispute that the archive tells (a third party's, an editor's note) is the archive's."""
     if isinstance(record, Article):
         names = [p.title for p in site.many(record.authors)]
-        return ", ".join(names) if names else (record.byline or _title(site.get(record.outlet)))
+        return ", ".join(names) if names else record.byline
     if isinstance(record, Quote):
         return _title(site.get(record.speaker))
     if isinstance(record, Update):
         return _title(site.outlet(record))
     if isinstance(record, Correction):
-        return _title(site.get(record.by))
+        return _title(site.issuer(record)) if record.issuer == "outlet" else site.settings.title
     return None
 
 

@@ -166,7 +166,7 @@ class _Graph:
         if isinstance(record, Article):
             updates = _updates(self.pub, record)
             if updates:
-                node["coverageStartTime"] = record.published_at.iso
+                node["coverageStartTime"] = self.pub.machine_time(record)
                 node["liveBlogUpdate"] = [self.ref(u) for u in updates]
                 extra += updates
         corrections = self.site.corrections_of(record)
@@ -196,11 +196,10 @@ class _Graph:
 
     def _article(self, a: Article, node: Node) -> None:
         outlet = self.site.get(a.outlet)
-        modified = self.pub.modified(a)
-        authors = self.refs(a.authors)
-        node.update(headline=a.headline, datePublished=a.published_at.iso,
-                    dateModified=modified.iso if modified else a.published_at.iso,
-                    publisher=self.ref(outlet), author=authors or self.ref(outlet), creditText=a.byline,
+        # the author is whoever wrote the text: its authors, never the outlet (the publisher)
+        node.update(headline=a.headline, datePublished=self.pub.machine_time(a),
+                    dateModified=self.pub.machine_time(self.pub.latest_revision(a)),
+                    publisher=self.ref(outlet), author=self.refs(a.authors), creditText=a.byline,
                     articleSection=a.section, inLanguage=a.language, description=self._text(a, "summary"),
                     sameAs=a.url, about=self.refs(a.events), mentions=self.refs([*a.people, *a.organizations]))
 
@@ -209,21 +208,23 @@ class _Graph:
         node.update(text=q.text, creator=self.ref(speaker),
                     spokenByCharacter=self.ref(speaker) if isinstance(speaker, Person) else None,
                     isBasedOn=self.ref(self.site.get(q.article)), contributor=self.ref(self.site.get(q.via)),
-                    dateCreated=q.said.iso if q.said else None, about=self.refs(q.events),
+                    dateCreated=self.pub.machine_time(q), about=self.refs(q.events),
                     description=self._text(q, "context"))
 
     def _update(self, u: Update, node: Node) -> None:
-        node.update(headline=self.site.title(u), datePublished=u.at.iso, articleBody=self._text(u, "text"),
+        node.update(headline=self.site.title(u), datePublished=self.pub.machine_time(u),
+                    articleBody=self._text(u, "text"),
                     isPartOf=self.ref(self.site.get(u.article)), about=self.refs(u.events),
                     mentions=self.refs([*u.people, *u.quotes]))
 
     def _correction(self, c: Correction, node: Node) -> None:
         target = self.site.get(c.target)
-        author = self.ref(self.site.issuer(c))  # the outlet, the third party, or none
-        if author is None and c.issuer == "archive":
-            author = {"@id": self.pub.archive_id}
-        node.update(text=self._text(c, "text"), datePublished=c.at.iso, genre=c.correction_kind,
+        # the record's text is the outlet's own notice, or else the archive's words (a third party's
+        # dispute is told by the archive: the disputer is who it mentions, not its author)
+        author = self.ref(self.site.issuer(c)) if c.issuer == "outlet" else {"@id": self.pub.archive_id}
+        node.update(text=self._text(c, "text"), datePublished=self.pub.machine_time(c), genre=c.correction_kind,
                     about=self.ref(target), author=author, sameAs=c.source,
+                    mentions=self.ref(self.site.get(c.by)) if c.issuer != "outlet" else None,
                     parentItem=self.ref(target) if target is not None and target.kind in CREATIVE_WORKS else None,
                     citation=self.refs(c.reported_in))
 

@@ -50,10 +50,8 @@ def head_meta(pub: Published, page: Page | None, record: Record | None, url: str
     if description:
         meta.append(("property", "og:description", description))
     if isinstance(record, Article):
-        modified = pub.modified(record)
-        meta.append(("property", "article:published_time", record.published_at.iso))
-        if modified is not None:
-            meta.append(("property", "article:modified_time", modified.iso))
+        meta.append(("property", "article:published_time", pub.machine_time(record)))
+        meta.append(("property", "article:modified_time", pub.machine_time(pub.latest_revision(record))))
     meta.append(("name", "twitter:card", "summary"))
     if title:
         meta.append(("name", "twitter:title", title))

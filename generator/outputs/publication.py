@@ -21,6 +21,7 @@ from generator.render.pages import Page, page_uri, page_url
 from generator.site.questions import Site
 
 ENTRY_KINDS = OWN_TIME  # a feed's entries: records with a time of their own
+NOON = time(12)  # where a feed puts a record that has a day but no stated time and zone (feed_time)
 KIND_LABELS = {kind.name: kind.label for kind in KINDS}
 
 
@@ -88,6 +89,36 @@ class Published:
             return datetime.combine(when.value, time(), tzinfo=self.zone)  # type: ignore[arg-type]
         return when.value  # type: ignore[return-value]
 
+    def machine_time(self, record: Record | None) -> str | None:
+        """A record's own time for machines (JSON-LD, Open Graph), saying no more than the record:
+        a day as a day; a time whose zone the source did not state (`time_zone: unstated`, or
+        `assumed` by the editor) as the local date and time, with no UTC offset; else the instant
+        with the offset the source gave."""
+        when = record.when if record is not None else None
+        if when is None:
+            return None
+        if not when.is_day and getattr(record, "time_zone", None) in ("unstated", "assumed"):
+            return when.value.replace(tzinfo=None).isoformat()  # type: ignore[union-attr]
+        return when.iso
+
+    def feed_time(self, record: Record) -> datetime | None:
+        """A record's time in a feed, where Atom asks for a full date-time with an offset: the instant
+        when the source gave time and zone; otherwise (a day, an unstated or assumed zone) 12:00 UTC of
+        its day, a documented convention that keeps the day the same in every zone from UTC−12 to
+        UTC+11. A quote with no date of its own is placed on its article's day (site.when)."""
+        when = self.site.when(record)
+        if when is None:
+            return None
+        owner = record if record.when is not None else self.site.get(getattr(record, "article", None))
+        if when.is_day or getattr(owner, "time_zone", None) in ("unstated", "assumed"):
+            return datetime.combine(when.day, NOON, tzinfo=UTC)
+        return when.value  # type: ignore[return-value]
+
+    def latest_revision(self, record: Record) -> Record | None:
+        """The record, or a revision of it (an update, a correction), with the latest time."""
+        dated = [r for r in [record, *self.revisions(record)] if self.site.when(r) is not None]
+        return max(dated, key=lambda r: self.site.when(r).sort_key) if dated else None  # type: ignore[union-attr]
+
     def revisions(self, record: Record) -> list[Record]:
         """What changed a record after it appeared: an article's updates, corrections of anything."""
         found = self.site.corrections_of(record)
@@ -103,7 +134,7 @@ class Published:
     @cached_property
     def newest(self) -> datetime:
         """The newest moment any published record names (a fixed point for empty feeds)."""
-        times = [self.instant(w) for w in (self.site.when(r) for r in self.site.public.values()) if w]
+        times = [t for t in (self.feed_time(r) for r in self.site.public.values()) if t is not None]
         return max(times, default=datetime(1970, 1, 1, tzinfo=UTC))
 
 
