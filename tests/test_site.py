@@ -71,10 +71,14 @@ def test_letter_timeline_is_grouped_by_day_in_time_order(site):
         ["breitbart-reposit-typo", "daily-caller-esper-title-wording", "daily-caller-milley-title",
          "daily-caller-quads-force-misspelling", "daily-caller-seely-rank"],
         ["coalition-letter-origin-sources-differ", "daily-caller-soleimani-deaths-claim"]]
-    # a day's records show no date again; timed ones show the time as printed
+    # a day's records show no date again; timed ones show the time as printed; quotes with no date of
+    # their own are placed on their article's day and say so
     first_day = days[0].find_next_sibling("ul").select("li")
-    assert [li.select_one("time").get_text() for li in first_day if li.select_one("time")] == [
-        "6 January 2020, 4:09 P.M.", "6 January 2020, 4:34 P.M."]
+    assert [li.select_one("time").get_text() for li in first_day if li.select_one("time") and
+            not li.select_one(".arc-undated")] == ["4:09 P.M.", "4:34 P.M."]
+    undated = [li for li in first_day if li.select_one(".arc-undated")]
+    assert len(undated) == 5 and all("undated (reported 6 January 2020)" in " ".join(li.get_text(" ").split())
+                                     .replace(" )", ")") for li in undated)
 
 
 def test_named_in_follows_the_timeline_order(site):
@@ -89,11 +93,12 @@ def test_breitbart_article_shows_updates_with_times(site):
     page = site.article(BREITBART)
     updates = page.select(".arc-notices .arc-notice--update")
     assert [u.select_one("strong").get_text(strip=True) for u in updates] == ["Update # 1", "Update # 2"]
-    # Breitbart printed "4:09 P.M." with no zone: shown as printed, and no offset is invented
+    # Breitbart printed "4:09 P.M." with no date and no zone: shown as printed, no offset is invented, and
+    # the day is said to be the archive's
     assert [(u.select_one("time")["datetime"], u.select_one("time").get_text(),
              u.select_one(".arc-zone").get_text()) for u in updates] == [
-        ("2020-01-06T16:09", "6 January 2020, 4:09 P.M.", "(time zone not stated)"),
-        ("2020-01-06T16:34", "6 January 2020, 4:34 P.M.", "(time zone not stated)")]
+        ("2020-01-06T16:09", "4:09 P.M.", "(no date or time zone printed; the archive dates it 6 January 2020)"),
+        ("2020-01-06T16:34", "4:34 P.M.", "(no date or time zone printed; the archive dates it 6 January 2020)")]
     assert "no decision whatsoever to leave" in updates[0].get_text()
 
 
@@ -115,7 +120,9 @@ def test_two_wordings_of_the_letter_side_by_side_with_a_word_diff(site):
                               ("quotes/seely-letter-opening-breitbart/", "Breitbart News", "The Daily Caller")]:
         wordings = site.article(url).select(".arc-wordings .arc-wording")
         captions = [" ".join(w.select_one("figcaption").get_text(" ").split()) for w in wordings]
-        assert captions == [f"{first} , 6 January 2020 · on this page", f"{other} , 6 January 2020 · quote page"]
+        # the letter's sentence has no date of its own: undated, and when the article reported it
+        assert captions == [f"{first} , undated (reported 6 January 2020 ) · on this page",
+                            f"{other} , undated (reported 6 January 2020 ) · quote page"]
         assert not site.article(url).select(".arc-wordings del, .arc-wordings ins")
         assert "this wording" not in site.text(url)
     caller, breitbart = site.article("quotes/seely-letter-opening-daily-caller/").select(".arc-wording")

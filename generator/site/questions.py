@@ -9,6 +9,7 @@ are iterative, so a `part_of` chain thousands deep cannot exhaust the stack.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -20,7 +21,7 @@ from markdown.extensions.toc import slugify_unicode, unique
 from markupsafe import Markup, escape
 
 from generator.core.archive import Archive
-from generator.core.dates import NO_DATE_SORT_KEY, When
+from generator.core.dates import MONTHS, NO_DATE_SORT_KEY, When
 from generator.core.history import Change
 from generator.core.models import Article, Correction, Event, Organization, Person, Quote, Record
 from generator.core.settings import Settings
@@ -64,11 +65,17 @@ class Site:
         when = self.when(record)
         if when is None:
             return Markup("")
-        owner = record if record.when is not None else self.get(getattr(record, "article", None)) or record
+        if record.when is None:  # a quote with no date of its own: say so, and when it was reported
+            article = self.get(getattr(record, "article", None))
+            return Markup('<span class="arc-undated">undated</span> (reported {})').format(self.record_time(article))
+        owner = record
         status, printed = getattr(owner, "time_zone", None), getattr(owner, "time_as_printed", None)
         if status == "unstated" and printed and not when.is_day:
             wall = when.value.replace(tzinfo=None).isoformat(timespec="minutes")  # type: ignore[union-attr]
             day = When(when.text, when.day).display
+            if not _names_a_day(printed):  # the source printed a time, no date: the day is the archive's
+                return Markup('<time datetime="{}">{}</time> <span class="arc-zone">(no date or time zone printed; '
+                              'the archive dates it {})</span>').format(wall, printed, day)
             return Markup('<time datetime="{}">{}, {}</time> <span class="arc-zone">(time zone not stated)</span>'
                           ).format(wall, day, printed)
         shown = self.time_html(when)
@@ -328,3 +335,11 @@ def _letter(name: str) -> str:
         if not unicodedata.combining(char) and not char.isspace() and char not in "'\"‘’“”(«":
             return "#"
     return "#"
+
+
+_DAY_WORDS = re.compile(r"\b(\d{4}|" + "|".join(m[:3] for m in MONTHS) + r")", re.IGNORECASE)
+
+
+def _names_a_day(printed: str) -> bool:
+    """Whether a time as printed names its day too ('Jan. 6, 2020, 4:09 P.M.'), not only a clock time."""
+    return bool(_DAY_WORDS.search(printed))
