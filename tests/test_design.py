@@ -131,7 +131,7 @@ def test_correction_titles_say_who_corrected_what_and_when(seed):
     site, pages = seed
     titles = {c.id: site.title(c) for c in site.corrections_log()}
     caller = "“U.S. Military Tells Iraq They Are Preparing To Move Out; …”"
-    letter = "“Coalition's repositioning letter to Iraq comes to light”"
+    letter = "Coalition's repositioning letter to Iraq comes to light"  # the archive's words: no quotation marks
     assert titles == {
         "daily-caller-soleimani-deaths-claim": f"Editor's note (clarification), 24 November 2026: {caller}",
         "coalition-letter-origin-sources-differ": f"Editor's note (clarification), 24 November 2026: {letter}",

@@ -186,18 +186,12 @@ class Site:
         return ordered  # type: ignore[return-value]
 
     def timeline(self, event: Event) -> list[Record]:
-        """Everything about an event across outlets, in time order.
-
-        Articles, updates, quotes and corrections that name it, updates of those
-        articles, and corrections of anything on the timeline.
-        """
-        items = {r.id: r for r in self.archive.referrers(event.id) if r.kind in
-                 ("article", "update", "quote", "correction")}
-        for article in [r for r in items.values() if isinstance(r, Article)]:
-            items.update((u.id, u) for u in self.archive.referrers(article.id, "update", "article"))
-        for record in list(items.values()):
-            items.update((c.id, c) for c in self.archive.referrers(record.id, "correction", "target"))
-        return self.sorted(items.values())
+        """What the records say about an event, across outlets, in time order: the articles,
+        updates, quotes and corrections that name it themselves (in a field or a [[link]]).
+        An update of an article, or a note on a record, that does not name the event is not
+        about it, even when its article is (it is on that article's page)."""
+        return self.sorted(r for r in self.archive.referrers(event.id) if r.kind in
+                           ("article", "update", "quote", "correction"))
 
     def children(self, event: Event) -> list[Record]:
         return self.referrers(event, "event", "part_of")

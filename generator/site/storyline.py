@@ -93,7 +93,8 @@ def _and(names: list[str]) -> str:
 
 def correction_titles(site: Site) -> dict[str, str]:
     """Every correction's title: who issued it, when, and what it concerns, e.g.
-    'Disputed by Mark Esper, 6 January 2020: “Coalition letter tells Iraq it will reposition forces”'.
+    'Disputed by Mark Esper, 6 January 2020: Coalition's repositioning letter to Iraq comes to light'
+    (an event's title is the archive's words: no quotation marks).
     Titles that would still read the same add the start of their own text."""
     base = {c.id: _base_title(site, c) for c in site.archive.records.values() if isinstance(c, Correction)}
     count: dict[str, int] = defaultdict(int)
@@ -112,12 +113,15 @@ def _base_title(site: Site, c: Correction) -> str:
 
 
 def _named(site: Site, target: Record) -> str:
-    """What a correction concerns, as its title names it (quotes and names as they read)."""
+    """What a correction concerns, as its title names it: printed words (a headline, a quotation)
+    in quotation marks, the archive's own words (an event's title, a name) without."""
     if isinstance(target, Correction):
         return f"{site.issued_by(target)} of {day_text(target.at.day)}"
     if target.kind in ("person", "organization") or isinstance(target, Quote):
         return target.title
     title = _shorten(target.title, TARGET_WORDS)
+    if target.kind == "event":
+        return title
     if target.kind == "update":
         article = site.archive.records.get(target.article)  # type: ignore[attr-defined]
         return f"{title} to “{_shorten(article.title, TARGET_WORDS)}”" if article else title
