@@ -445,3 +445,18 @@ def test_a_filled_in_skeleton_is_valid(content, tmp_path):
     text = path.read_text().replace('"record-id"', "dc-letter").replace("# issuer: archive", "issuer: archive")
     path.write_text(text)
     assert check() == (0, [f"{RECORDS + 1} records checked, no problems."])
+
+
+def test_events_are_listed_under_the_year_they_began(seed_pages):
+    """The crisis began on 31 December 2019 and has no end: it is listed under 2019 with the embassy
+    attack (which began that day too), and its parts of 2020 stand under 2020, not under 2019."""
+    from generator.site.lists import Paging
+
+    site, _ = seed_pages
+    years = {key: [(e.record.id, e.depth) for e in group.listing.entries]
+             for key, group in Paging(site).event_years.items()}
+    assert years == {
+        "2019": [("us-iraq-troop-crisis", 0), ("baghdad-embassy-attack", 1)],
+        "2020": [("soleimani-airstrike", 0), ("iraqi-parliament-troop-vote", 0),
+                 ("coalition-repositioning-letter", 0), ("esper-milley-deny-letter", 0)],
+    }

@@ -98,14 +98,18 @@ class Paging:
 
     @cached_property
     def event_years(self) -> dict[str, Group]:
-        """Events by the year of the event at the top of their tree (a part stays with its whole)."""
+        """Events by the year each began; a part stays under its whole when both began in the same
+        year, and stands at the top of its own year when not (an event of 2019 with no end does not
+        carry its parts of 2020 into 2019)."""
         years: dict[str, list[Entry]] = defaultdict(list)
-        year = UNDATED
+        placed: list[tuple[str, int]] = []  # (year, depth shown) of each ancestor of the current event
         for event, depth in self.site.events_tree():
-            if depth == 0:
-                when = self.site.when(event)
-                year = str(when.year) if when else UNDATED
-            years[year].append(Entry(event, depth=depth))
+            when = self.site.when(event)
+            year = str(when.year) if when else UNDATED
+            del placed[depth:]
+            shown = placed[-1][1] + 1 if placed and placed[-1][0] == year else 0
+            placed.append((year, shown))
+            years[year].append(Entry(event, depth=shown))
         order = sorted(years, key=lambda y: (y == UNDATED, y))
         return self._groups("events-by-year", [(y, "No date" if y == UNDATED else y, years[y]) for y in order])
 
