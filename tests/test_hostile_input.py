@@ -64,3 +64,35 @@ def test_settings_title_is_one_line(content, tmp_path):
     (tmp_path / "site_config/archive.yml").write_text('title: "Two\\nlines"\n', encoding="utf-8")
     assert check() == (1, ["site_config/archive.yml: title: a line break is not allowed here: write it on one "
                            "line", "1 problem in 1 file (0 records checked)."])
+
+
+def test_a_right_to_left_override_in_a_name_reverses_only_the_name(tmp_path):
+    """U+202E (RIGHT-TO-LEFT OVERRIDE) in a name would reverse the text after it on the line; the name
+    is isolated in <bdi> wherever it stands beside other text (titles, links, tags)."""
+    from bs4 import BeautifulSoup
+
+    from generator.core.archive import load_or_raise
+    from generator.core.settings import load_settings
+    from generator.render.pages import render_site
+
+    from conftest import make_archive, write_tree
+
+    root = make_archive(tmp_path)
+    content = write_tree(root / "content", """
+--- people/p.yaml
+name: "Mallory \\u202eevil"
+tags: ["\\u05e2\\u05d1\\u05e8\\u05d9\\u05ea"]
+--- quotes/q.yaml
+text: Words.
+speaker: p
+""")
+    settings = load_settings(root / "site_config/archive.yml")
+    _, pages = render_site(load_or_raise(content, settings), settings)
+    html = {p.uri: BeautifulSoup(p.html, "html5lib") for p in pages}
+    person, quote = html["people/p.md"], html["quotes/q.md"]
+    assert person.select_one("h1 > bdi").get_text() == "Mallory \u202eevil"
+    assert person.select_one("a.arc-tag > bdi").get_text() == "\u05e2\u05d1\u05e8\u05d9\u05ea"
+    links = [a for a in quote.select("a") if "Mallory" in a.get_text()]
+    assert links and all(a.select_one("bdi").get_text() == "Mallory \u202eevil" for a in links)
+    # left-to-right text is not wrapped (the seed's golden pages are unchanged)
+    assert not [b for b in person.select("bdi") if "Mallory" not in b.get_text() and "\u05e2" not in b.get_text()]

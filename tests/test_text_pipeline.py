@@ -31,7 +31,7 @@ TEMPLATE_TAGS = {"html", "head", "body", "div", "h1", "h2", "h3", "h4", "h5", "h
                  "dl", "dt", "dd", "span", "time", "strong", "em", "blockquote", "figure", "figcaption", "ins",
                  "del", "aside", "code", "pre", "br", "hr", "sup", "sub", "abbr", "form", "label", "input",
                  "button", "fieldset", "legend", "select", "option", "noscript", "nav", "details", "summary",
-                 "mark", "svg", "use"}
+                 "mark", "svg", "use", "bdi"}
 TEMPLATE_ATTRIBUTES = {"class", "id", "href", "title", "datetime", "start", "lang", "action", "role", "for", "type",
                        "name", "autocomplete", "value", "hidden", "aria-live", "data-arc-search-page",
                        "data-arc-filters", "data-arc-filter", "data-arc-picker", "data-arc-status",

@@ -25,7 +25,14 @@ class Problem:
             where += f":{self.line}"
             if self.column:
                 where += f":{self.column}"
-        return f"{where}: {self.message}"
+        return terminal_safe(f"{where}: {self.message}")
+
+
+def terminal_safe(text: str) -> str:
+    """Text for a terminal or a log: a control or format character that a record's value brought
+    into a message (an escape sequence, a line break, a bidi override) is shown as \\uXXXX and does
+    nothing to the reader's screen."""
+    return "".join(c if c.isprintable() or c == " " else f"\\u{ord(c):04x}" for c in text)
 
 
 class ContentError(Exception):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -105,3 +106,16 @@ def relative_url(from_url: str, to_url: str) -> str:
         common += 1
     rel = "/".join([".."] * (len(here) - common) + there[common:])
     return rel + "/" if rel else "./"
+
+
+# bidirectional classes that can reorder the text around them: right-to-left letters and numbers,
+# and the embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069)
+_NOT_LTR = {"R", "AL", "AN", "RLE", "RLO", "LRE", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI"}
+
+
+def isolated(text: str) -> Markup:
+    """Plain record text, escaped, in a <bdi> when it holds right-to-left letters or bidi controls,
+    so that it cannot reorder the text after it (a name with U+202E in it reverses only itself)."""
+    if any(unicodedata.bidirectional(c) in _NOT_LTR for c in text):
+        return Markup("<bdi>") + escape(text) + Markup("</bdi>")
+    return escape(text)

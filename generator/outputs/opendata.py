@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
@@ -162,8 +163,16 @@ def _cells(fields: dict[str, Any], names: list[str]) -> list[Any]:
             for v in (fields.get(n) for n in names)]
 
 
+# what some readers take for a line break inside a JSON string (Python's str.splitlines, JavaScript
+# before ES2019, many editors): escaped, so that every record is one line for any reader
+_LINE_LIKE = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085", "\x1c": "\\u001c",
+              "\x1d": "\\u001d", "\x1e": "\\u001e"}
+_LINE_LIKE_RE = re.compile("[" + "".join(_LINE_LIKE) + "]")
+
+
 def _json_line(document: Any) -> str:
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    return _LINE_LIKE_RE.sub(lambda m: _LINE_LIKE[m.group()], text) + "\n"
 
 
 def _write(path: Path, text: str) -> None:

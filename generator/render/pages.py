@@ -23,7 +23,7 @@ from generator.core.archive import Archive
 from generator.core.kinds import KIND, KINDS, OWN_TIME
 from generator.core.models import Record
 from generator.core.parallel import fork_map
-from generator.core.richtext import relative_url, render_markdown, render_verbatim, words_of
+from generator.core.richtext import isolated, relative_url, render_markdown, render_verbatim, words_of
 from generator.core.settings import Settings
 from generator.core.shipped import find_defaults
 from generator.core.sources import FOLDER_OF
@@ -129,7 +129,7 @@ class Renderer:
             loader=jinja2.FileSystemLoader(str(templates or default_templates())), autoescape=True,
             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
             bytecode_cache=_COMPILED)
-        self.env.filters.update(when=site.time_html)
+        self.env.filters.update(when=site.time_html, bdi=isolated)  # bdi: record text that may run right-to-left
         self.env.globals.update(story=Storyline(site),  # the story's order, notices and wordings
                                 kinds=KINDS, kind_of=KIND,  # the kinds of record (core/kinds.py)
                                 sections=SECTIONS, search_filters=SEARCH_FILTERS)
@@ -318,7 +318,7 @@ class PageContext:
 def _a(href: str, text: str) -> Markup:
     """A link, both parts escaped once (what Markup.format does, without its slow formatter:
     a large build makes millions of links)."""
-    return Markup(f'<a href="{escape(href)}">{escape(text)}</a>')
+    return Markup(f'<a href="{escape(href)}">{isolated(text)}</a>')
 
 
 def _numbered(first: Job, listing) -> list[Job]:
