@@ -96,3 +96,58 @@ speaker: p
     assert links and all(a.select_one("bdi").get_text() == "Mallory \u202eevil" for a in links)
     # left-to-right text is not wrapped (the seed's golden pages are unchanged)
     assert not [b for b in person.select("bdi") if "Mallory" not in b.get_text() and "\u05e2" not in b.get_text()]
+
+
+# --- cost: bounded by size ------------------------------------------------------------------------
+
+def _render(tmp_path, spec):
+    from generator.core.archive import load_or_raise
+    from generator.core.settings import load_settings
+    from generator.render.pages import render_site
+
+    from conftest import make_archive, write_tree
+
+    root = make_archive(tmp_path)
+    content = write_tree(root / "content", spec)
+    settings = load_settings(root / "site_config/archive.yml")
+    site, pages = render_site(load_or_raise(content, settings), settings)
+    return site, {p.uri: p for p in pages}
+
+
+def test_two_long_wordings_of_one_statement_diff_in_bounded_work(tmp_path):
+    """2,000-word wordings that differ throughout: past EXACT_DIFF_PAIRS the diff marks, in linear
+    time, the words one wording has and the other lacks."""
+    import random
+
+    from generator.site.storyline import EXACT_DIFF_PAIRS, word_changes
+
+    rng = random.Random(5)
+    one = [f"w{rng.randrange(3000)}" for _ in range(2000)]
+    two = [f"w{rng.randrange(3000)}" for _ in range(2000)]
+    assert len(one) * len(two) > EXACT_DIFF_PAIRS
+    mine, theirs = word_changes(one, two)
+    assert all(one.count(one[i]) > two.count(one[i]) for i in mine)
+    spec = (f'--- people/p.yaml\nname: P\n--- quotes/a.yaml\ntext: "{" ".join(one)}"\nspeaker: p\n'
+            f'--- quotes/b.yaml\ntext: "{" ".join(two)}"\nspeaker: p\nsame_as: a\n')
+    _, pages = _render(tmp_path, spec)
+    assert max(len(p.html) for p in pages.values()) < 200_000  # two columns of 2,000 words and their marks
+    # a small change between long wordings keeps the exact diff: only the changed word is marked
+    assert word_changes(one, one[:1000] + ["changed"] + one[1001:]) == ({1000}, {1000})
+
+
+def test_a_thousand_self_links_make_a_page_in_proportion(tmp_path):
+    links = " ".join(["[[p]]"] * 1000)
+    _, pages = _render(tmp_path, f"--- people/p.yaml\nname: P\nsummary: \"{links}\"\n")
+    assert len(pages["people/p.md"].html) < 1000 * 60 + 20_000  # each link is one short <a>
+
+
+def test_many_tags_that_read_alike_get_anchors_in_one_step_each(tmp_path):
+    from generator.site.questions import Anchors, slug
+
+    taken = Anchors()
+    anchors = [slug("iraq" + "!" * k, taken) for k in range(3000)]
+    assert anchors[:3] == ["iraq", "iraq_1", "iraq_2"] and anchors[-1] == "iraq_2999"
+    assert len(set(anchors)) == 3000 and taken.resume["iraq"] == "iraq_2999"
+    tags = ", ".join(f'"iraq{"!" * k}"' for k in range(300))
+    site, pages = _render(tmp_path, f"--- people/p.yaml\nname: P\ntags: [{tags}]\n")
+    assert len(set(site.tag_anchors.values())) == 300

@@ -30,7 +30,7 @@ from generator.core.sources import FOLDER_OF
 from generator.site.index_pages import SITE_PAGE, SITE_PAGES
 from generator.site.lists import Paging
 from generator.site.paging import Part
-from generator.site.questions import Site, slug
+from generator.site.questions import Anchors, Site, slug
 from generator.site.search_filters import SEARCH_FILTERS
 from generator.site.storyline import Storyline
 
@@ -236,7 +236,7 @@ class PageContext:
     def __init__(self, site: Site, uri: str):
         self.site, self.uri, self.url = site, uri, page_url(uri)
         self.headings: list[Heading] = []
-        self._ids: set[str] = set()
+        self._ids = Anchors()
         self._rendered: dict[str, Markup] = {}
         self.description = ""
 

@@ -14,7 +14,7 @@ from generator.core.kinds import KIND
 from generator.core.models import Organization, Person, Record
 from generator.core.sources import FOLDER_OF
 from generator.site.paging import Entry, Group, IndexPage, Listing
-from generator.site.questions import _COLLATOR, Site, _letter, slug
+from generator.site.questions import _COLLATOR, Anchors, Site, _letter, slug
 
 GROUP_BY_YEAR_FROM = 20  # a section of a record page longer than this is grouped by year
 ARCHIVE_KINDS = ("article", "update", "quote", "correction", "event")
@@ -91,7 +91,7 @@ class Paging:
 
     @cached_property
     def letters(self) -> dict[str, Group]:
-        taken: set[str] = {"other"}  # '#': names that start with no letter
+        taken = Anchors({"other"})  # '#': names that start with no letter
         keyed = [("other" if letter == "#" else slug(letter, taken), letter, _plain(people))
                  for letter, people in self.site.people_az()]
         return self._groups("people-a-z", keyed)
@@ -115,7 +115,7 @@ class Paging:
 
     @cached_property
     def org_kinds(self) -> dict[str, Group]:
-        taken: set[str] = set()
+        taken = Anchors()
         keyed = [(slug(label, taken), label, _plain(orgs)) for label, orgs in self.site.organizations_by_kind()]
         return self._groups("organizations-by-kind", keyed)
 

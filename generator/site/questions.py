@@ -34,9 +34,32 @@ ORG_KINDS = {"outlet": "Outlets", "news-agency": "News agencies", "government": 
              "other": "Other", None: "Other"}
 
 
+class Anchors(set):
+    """Anchors already taken on a page or in a list, and where each base's numbering stands, so that
+    the thousandth tag that reads 'iraq' costs one step, not a thousand (Python-Markdown's `unique`
+    tries every number from 1 again)."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.resume: dict[str, str] = {}
+
+
+_NUMBERED = re.compile(r"^(.*)_([0-9]+)$")
+
+
 def slug(text: str, taken: set[str]) -> str:
-    """A Unicode-aware anchor for `text`, unique among `taken` (which it joins)."""
-    return unique(slugify_unicode(text, "-") or "section", taken)
+    """A Unicode-aware anchor for `text`, unique among `taken` (which it joins): 'iraq', then 'iraq_1',
+    'iraq_2' …, as Python-Markdown numbers its headings."""
+    base = slugify_unicode(text, "-") or "section"
+    if not isinstance(taken, Anchors):
+        return unique(base, taken)
+    candidate = taken.resume.get(base, base)
+    while candidate in taken:
+        numbered = _NUMBERED.match(candidate)
+        candidate = f"{numbered.group(1)}_{int(numbered.group(2)) + 1}" if numbered else f"{candidate}_1"
+    taken.resume[base] = candidate
+    taken.add(candidate)
+    return candidate
 
 
 class Site:
@@ -275,7 +298,7 @@ class Site:
 
     def _tag_anchors(self) -> dict[str, str]:
         """Each tag's anchor on the tags page: Unicode-aware and unique (日本 ≠ 中国, Iraq ≠ iraq)."""
-        taken: set[str] = set()
+        taken = Anchors()
         tags = sorted({t for r in self.public.values() for t in r.tags}, key=lambda t: (t.lower(), t))
         return {tag: slug(tag, taken) for tag in tags}
 

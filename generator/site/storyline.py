@@ -8,7 +8,7 @@ each reads the indexes the Site built once.
 from __future__ import annotations
 
 import difflib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
@@ -156,14 +156,43 @@ def wording_columns(site: Site, quote: Quote) -> list[tuple[Quote, Markup]]:
     columns: list[tuple[Quote, Markup]] = []
     for other in wordings[1:]:
         words = other.text.split()
-        changed: set[int] = set()
-        matcher = difflib.SequenceMatcher(None, base, words, autojunk=False)
+        mine, theirs = word_changes(base, words)
+        base_changed |= mine
+        columns.append((other, _marked(words, theirs)))
+    return [(quote, _marked(base, base_changed)), *columns]
+
+
+# The exact word diff (difflib) costs about the product of the two lengths, and far more on texts
+# that share little: it runs on the part between the common start and end only while that part is
+# at most this many word pairs; past it, a word is marked when the other wording lacks it (linear).
+EXACT_DIFF_PAIRS = 250_000  # e.g. 500 × 500 words
+
+
+def word_changes(a: list[str], b: list[str]) -> tuple[set[int], set[int]]:
+    """The positions of the words of `a` and of `b` that the other wording does not share."""
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[len(a) - 1 - end] == b[len(b) - 1 - end]:
+        end += 1
+    a_mid, b_mid = a[start:len(a) - end], b[start:len(b) - end]
+    in_a, in_b = set(), set()
+    if len(a_mid) * len(b_mid) <= EXACT_DIFF_PAIRS:
+        matcher = difflib.SequenceMatcher(None, a_mid, b_mid, autojunk=False)
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
             if op != "equal":
-                base_changed.update(range(i1, i2))
-                changed.update(range(j1, j2))
-        columns.append((other, _marked(words, changed)))
-    return [(quote, _marked(base, base_changed)), *columns]
+                in_a.update(range(start + i1, start + i2))
+                in_b.update(range(start + j1, start + j2))
+        return in_a, in_b
+    left, right = Counter(a_mid), Counter(b_mid)  # linear: words one wording has more often than the other
+    for offset, word in enumerate(a_mid):
+        if left[word] > right[word]:
+            in_a.add(start + offset)
+    for offset, word in enumerate(b_mid):
+        if right[word] > left[word]:
+            in_b.add(start + offset)
+    return in_a, in_b
 
 
 def previous_wording(site: Site, correction: Correction) -> list[tuple[str, Markup, Markup]]:
@@ -175,12 +204,7 @@ def previous_wording(site: Site, correction: Correction) -> list[tuple[str, Mark
         now = getattr(target, _ATTRS.get(name, name), None) if target is not None else None
         after = now.text if isinstance(now, When) else "" if now is None else str(now)
         old_words, new_words = before.split(), after.split()
-        old_changed, new_changed = set(), set()
-        matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
-        for op, i1, i2, j1, j2 in matcher.get_opcodes():
-            if op != "equal":
-                old_changed.update(range(i1, i2))
-                new_changed.update(range(j1, j2))
+        old_changed, new_changed = word_changes(old_words, new_words)
         out.append((name, _marked(old_words, old_changed), _marked(new_words, new_changed)))
     return out
 
