@@ -151,3 +151,33 @@ def test_many_tags_that_read_alike_get_anchors_in_one_step_each(tmp_path):
     tags = ", ".join(f'"iraq{"!" * k}"' for k in range(300))
     site, pages = _render(tmp_path, f"--- people/p.yaml\nname: P\ntags: [{tags}]\n")
     assert len(set(site.tag_anchors.values())) == 300
+
+
+def test_dates_after_2105_are_refused_and_deep_nesting_builds(content):
+    deep = "\\n".join("    " * i + "- x" for i in range(600))
+    content(f"""
+--- events/e.yaml
+title: E
+start: 2020-01-06
+end: 9999-12-31
+--- people/p.yaml
+name: P
+summary: "{deep}"
+""")
+    assert check() == (1, [
+        "content/events/e.yaml:3:6: end: '9999-12-31' is after the year 2105, the last the site's files can date; "
+        "check the year",
+        "1 problem in 1 file (2 records checked).",
+    ])
+    from generator.core.richtext import render_markdown
+
+    lines = "\n".join("    " * i + "- x" for i in range(600))
+    html = render_markdown(lines, lambda i: ("#", i))  # nested 600 deep: shown as written
+    assert html.count("- x") == 600
+
+
+def test_a_typed_link_token_is_text(tmp_path):
+    from generator.core.richtext import render_markdown
+
+    html = render_markdown("arclinkq7x5q7x [[a]] arclinkq7x0q7x", lambda i: ("../a/", "A"))
+    assert str(html) == '<p>arclinkq7x5q7x <a href="../a/">A</a> arclinkq7x0q7x</p>'

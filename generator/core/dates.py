@@ -190,12 +190,20 @@ def _offset(offset: timedelta | None) -> str:
     return text + (f":{rest % 60:02d}" if rest % 60 else "")
 
 
+# The last year a date may name: the site's files carry times as 32-bit seconds since 1970 (gzip
+# and ZIP headers: the sitemap's .gz, Pagefind's files), which end in February 2106.
+LAST_YEAR = 2105
+
+
 def _in_range(when: When) -> When:
     try:
         when.sort_text  # noqa: B018 - the UTC instant must be a datetime Python can hold
     except OverflowError:
-        raise DateError(f"'{when.text}' is out of range: dates must fall within the years 1 to 9999 "
+        raise DateError(f"'{when.text}' is out of range: dates must fall within the years 1 to {LAST_YEAR} "
                         "in UTC") from None
+    if when.year > LAST_YEAR:
+        raise DateError(f"'{when.text}' is after the year {LAST_YEAR}, the last the site's files can date; "
+                        "check the year") from None
     return when
 
 

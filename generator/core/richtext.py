@@ -41,26 +41,34 @@ def _markdown() -> markdown.Markdown:
     return md
 
 
-_MD = _markdown()
+_CONVERTER = [_markdown()]  # replaced after a failure (render_markdown)
 # [[id]] links are swapped for a token Markdown leaves alone, and the token for the
-# finished link after rendering: a record's title never passes through Markdown.
-_TOKEN = "arclinkq7x{}q7x"
-_TOKEN_RE = re.compile(r"arclinkq7x(\d+)q7x")
+# finished link after rendering: a record's title never passes through Markdown. The token's
+# prefix is made longer until the editor's text does not hold it (typing a token is just text).
+_TOKEN_PREFIX = "arclinkq7x"
 
 
 def render_markdown(text: str, resolve: Resolve) -> Markup:
     """An editor's Markdown as clean HTML; `resolve(id)` gives (href, title) for [[id]] links."""
     links: list[str] = []
+    prefix = _TOKEN_PREFIX
+    while prefix in text:
+        prefix += "z"
 
     def hold(match: re.Match[str]) -> str:
         href, title = resolve(match.group(1).strip())
         label = match.group(2).strip() if match.group(2) is not None else title
         links.append(f'<a href="{escape(href)}">{escape(label)}</a>')
-        return _TOKEN.format(len(links) - 1)
+        return f"{prefix}{len(links) - 1}q7x"
 
-    _MD.reset()
-    rendered = _MD.convert(LINK_RE.sub(hold, text))
-    rendered = _TOKEN_RE.sub(lambda m: links[int(m.group(1))], rendered)
+    converter = _CONVERTER[0]
+    converter.reset()
+    try:
+        rendered = converter.convert(LINK_RE.sub(hold, text))
+    except RecursionError:  # lists or quotes nested hundreds deep: shown as written, never a failed build
+        _CONVERTER[0] = _markdown()  # a converter left mid-recursion is not to be trusted again
+        return render_verbatim(text)
+    rendered = re.sub(re.escape(prefix) + r"(\d+)q7x", lambda m: links[int(m.group(1))], rendered)
     return Markup(nh3.clean(rendered, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,
                             attribute_filter=_safe_attribute, link_rel=None, strip_comments=True))
 
