@@ -153,7 +153,7 @@ def new(kind: str, record_id: str, content_dir: Path | None) -> None:
     from generator.scaffold.new_record import skeleton
 
     kind = FOLDERS.get(kind, kind)
-    if not ID_RE.match(record_id) or len(record_id) > 120:
+    if not ID_RE.fullmatch(record_id) or len(record_id) > 120:
         raise click.BadParameter(f"'{record_id}' is not a valid id: use lowercase letters, digits and single "
                                  "hyphens, e.g. 'mark-esper'", param_hint="RECORD_ID")
     given = content_dir is not None

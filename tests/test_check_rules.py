@@ -512,3 +512,34 @@ def test_language_setting(tmp_path, tag):
     assert load_settings(tmp_path / "s.yml").language == tag.strip('"')
     (tmp_path / "s.yml").write_text("title: T\n")
     assert load_settings(tmp_path / "s.yml").language == "en"
+
+
+@pytest.mark.parametrize("language, message", [
+    ("../../../x", "language: '../../../x' is not a BCP 47 language tag such as 'en', 'hu', 'pt-BR' or 'zh-Hant-TW'"),
+    ("en us", "language: 'en us' is not a BCP 47 language tag such as 'en', 'hu', 'pt-BR' or 'zh-Hant-TW'"),
+    ("en-us", "language: write 'en-us' as 'en-US' (BCP 47's spelling: language in lowercase, Script in title "
+              "case, REGION in capitals)"),
+])
+def test_an_article_language_is_a_bcp47_tag_in_one_spelling(content, language, message):
+    """The language names a folder of the search index: '../' wrote outside the site, 'en-us' and
+    'en-US' shared one folder."""
+    content(MINIMAL + f"""
+--- articles/a.yaml
+headline: H
+outlet: daily-caller
+published: 2020-01-06
+language: "{language}"
+""")
+    assert check()[1][0] == f"content/articles/a.yaml:4:11: {message}"
+
+
+def test_ids_cannot_end_in_a_line_break(content):
+    content(MINIMAL + """
+--- quotes/q.yaml
+text: words
+speaker: "mark-esper\\n"
+""")
+    assert check()[1][0] == ("content/quotes/q.yaml:2:10: speaker: 'mark-esper\\n' is not a valid id: ids use "
+                             "lowercase letters, digits and single hyphens, e.g. 'mark-esper'")
+    from generator.core.sources import ID_RE
+    assert not ID_RE.fullmatch("mark-esper\n") and ID_RE.fullmatch("mark-esper")

@@ -61,7 +61,7 @@ def references(archive: Archive, sources: dict[str, Source]) -> Iterator[Problem
 def _reference_problem(archive: Archive, sources: dict[str, Source], by_kind: dict[str, list[str]],
                        ref: Reference) -> str | None:
     name = f"[[{ref.target}]]" if ref.link else f"'{ref.target}'"
-    if ref.link and not ID_RE.match(ref.target):
+    if ref.link and not ID_RE.fullmatch(ref.target):
         return f"link {name} does not name an id: ids use lowercase letters, digits and hyphens"
     if ref.target not in sources:
         wanted = " or ".join(ref.kinds) if len(ref.kinds) < len(WITH_ARTICLE) else "record"

@@ -8,6 +8,7 @@ Schemas editors see are generated from these classes (schema.py).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -128,6 +129,44 @@ def _char_name(char: str) -> str:
         return f"the character U+{ord(char):04X}"
     return f"the character {char!r}"
 
+
+# A BCP 47 tag as the site writes it: language, optional script, region, variants. A record's
+# language names a folder of the search index, so nothing else may pass (no '/', '.', spaces),
+# and each tag has one spelling (en-US, never en-us) so two spellings never share a folder.
+_LANGUAGE_RE = re.compile(r"(?P<language>[a-z]{2,3})(?:-(?P<script>[A-Za-z]{4}))?(?:-(?P<region>[A-Za-z]{2}|\d{3}))?"
+                          r"(?P<variants>(?:-(?:[A-Za-z\d]{5,8}|\d[A-Za-z\d]{3}))*)", re.IGNORECASE)
+
+
+def canonical_language(value: str) -> str | None:
+    """'PT-br' → 'pt-BR' (BCP 47's case conventions); None when it is not such a tag."""
+    match = _LANGUAGE_RE.fullmatch(value)
+    if not match:
+        return None
+    parts = [match["language"].lower()]
+    if match["script"]:
+        parts.append(match["script"].title())
+    if match["region"]:
+        parts.append(match["region"].upper())
+    parts += [variant.lower() for variant in match["variants"].split("-") if variant]
+    return "-".join(parts)
+
+
+def _language(value: str) -> str:
+    canonical = canonical_language(value)
+    if canonical is None:
+        shown = value if value.isprintable() else value.encode("unicode_escape").decode("ascii")
+        raise PydanticCustomError("language", "'{value}' is not a BCP 47 language tag such as 'en', 'hu', "
+                                  "'pt-BR' or 'zh-Hant-TW'", {"value": shown})
+    if canonical != value:
+        raise PydanticCustomError("language", "write '{value}' as '{canonical}' (BCP 47's spelling: language "
+                                  "in lowercase, Script in title case, REGION in capitals)",
+                                  {"value": value, "canonical": canonical})
+    return value
+
+
+Language = Annotated[str, AfterValidator(_language),
+                     WithJsonSchema({"type": "string", "pattern": "^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$",
+                                     "description": "BCP 47 language tag, e.g. en, hu, pt-BR"})]
 
 Url = Annotated[str, AfterValidator(_http_url),
                 WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
@@ -326,7 +365,7 @@ class Article(Record):
     people: list[ref("person")] = []
     organizations: list[ref("organization")] = []
     images: list[Image] = []
-    language: Text = "en"
+    language: Language = "en"
     time_as_printed: Text | None = _time_as_printed("published")
     time_zone: TimeZoneStatus | None = _time_zone("published")
 

@@ -26,8 +26,8 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 YAML_SUFFIXES = (".yaml", ".yml")
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-ID_RE = re.compile(ID_PATTERN)
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"  # for the JSON Schemas; Python code uses ID_RE.fullmatch
+ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # always with fullmatch: `$` would let an id end in a line break
 ID_MAX = 120
 MAX_BYTES = 1_000_000  # a record is a page of text, not a data dump
 MAX_DEPTH = 12  # records nest at most a few levels (roles → role → field)

@@ -38,7 +38,7 @@ def validate(source: Source, timezone: tzinfo | None) -> tuple[Record | None, li
 
 def check_id(source: Source) -> list[Problem]:
     """The file's stem is the id: it must be a slug."""
-    if ID_RE.match(source.id) and len(source.id) <= ID_MAX:
+    if ID_RE.fullmatch(source.id) and len(source.id) <= ID_MAX:
         return []
     if len(source.id) > ID_MAX:
         why = f"is {len(source.id)} characters long; ids have at most {ID_MAX}"
@@ -93,7 +93,8 @@ def _problem(source: Source, model: type[BaseModel], error: dict[str, Any]) -> P
         shown = f"'{value}'" if isinstance(value, str) else describe(value)
         return source.problem(loc, f"{field}: {shown} is not one of {', '.join(choices)}{hint}")
     if kind == "string_pattern_mismatch":
-        return source.problem(loc, f"{field}: '{value}' is not a valid id: ids use lowercase letters, "
+        shown = value if value.isprintable() else value.encode("unicode_escape").decode("ascii")
+        return source.problem(loc, f"{field}: '{shown}' is not a valid id: ids use lowercase letters, "
                               f"digits and single hyphens, e.g. '{slugify(value)}'")
     if kind == "string_too_short":
         return source.problem(loc, f"{field}: must not be empty")
