@@ -144,7 +144,7 @@ at: 9999-12-31T23:00:00-05:00
 text: t
 """)
     assert check()[1][0] == ("content/updates/u.yaml:2:5: at: '9999-12-31T23:00:00-05:00' is out of range: dates "
-                             "must fall within the years 1 to 9999 in UTC")
+                             "must fall within the years 1 to 2105 in UTC")
 
 
 # --- the When API -------------------------------------------------------------
