@@ -164,8 +164,8 @@ def test_sort_key_and_sort_text():
 
 
 def test_no_date_sorts_after_every_date():
-    assert parse_when("9999-12-31T23:59:59.999999+00:00").sort_key < NO_DATE_SORT_KEY
-    assert parse_when("9999-12-31", ZoneInfo("Pacific/Pago_Pago")).sort_key < NO_DATE_SORT_KEY
+    assert parse_when("2105-12-31T23:59:59.999999+00:00").sort_key < NO_DATE_SORT_KEY
+    assert parse_when("2105-12-31", ZoneInfo("Pacific/Pago_Pago")).sort_key < NO_DATE_SORT_KEY
 
 
 def test_a_day_the_clocks_jumped_into_starts_at_the_jump():
@@ -192,7 +192,7 @@ def test_offsets_with_seconds_are_suggested_and_read():
 
 # --- properties ----------------------------------------------------------------
 
-MOMENTS = st.datetimes(min_value=datetime(1800, 1, 1), max_value=datetime(2200, 1, 1))
+MOMENTS = st.datetimes(min_value=datetime(1800, 1, 1), max_value=datetime(2105, 12, 30))
 OFFSETS = st.integers(-14 * 60 + 1, 14 * 60 - 1).map(lambda m: timezone(timedelta(minutes=m)))
 ZONES = st.timezones()
 
@@ -211,7 +211,7 @@ def instants(draw) -> When:
 @st.composite
 def days(draw) -> When:
     zone = draw(ZONES)
-    return parse_when(draw(st.dates(date(1800, 1, 2), date(2200, 1, 1))).isoformat(), zone)
+    return parse_when(draw(st.dates(date(1800, 1, 2), date(2105, 12, 30))).isoformat(), zone)
 
 
 def _instant(when: When) -> datetime:
