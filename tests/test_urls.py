@@ -1,5 +1,6 @@
-"""URLs are parsed (urllib.parse): http(s) with a host, a numeric port, and nothing that could end a link
-early. Each refusal names the field, where it is, and what to do."""
+"""URLs are parsed (urllib.parse, then as a browser reads them: WHATWG, ada-url): http(s) with a host, a
+numeric port, nothing that could end a link early, and nothing a browser reads as another host. Each
+refusal names the field, where it is, and what to do."""
 
 from __future__ import annotations
 
@@ -81,6 +82,17 @@ source: "https://example.org/it's"
     ("https://example.org:99999/", "the port '99999' is not a number from 0 to 65535"),
     ("https://example.org:-1/", "the port '-1' is not a number from 0 to 65535"),
     ("https://user:pw@[::1]:x/", "the port 'x' is not a number from 0 to 65535"),
+    # read as a browser reads it (WHATWG): the host check names is the host a reader goes to
+    ("https://user:pw@example.org/", "it names a user before its host ('…@example.org'), which only serves to "
+                                     "make a link look like another site's; write the address without it"),
+    ("https://trusted.example@evil.example/", "it names a user before its host ('…@evil.example'), which only "
+                                              "serves to make a link look like another site's; write the "
+                                              "address without it"),
+    ("https://trusted.example\\@evil.example/", "a browser reads the backslash '\\' as '/' (so the host may "
+                                                "not be the one written); write '/' or, in a path, %5C"),
+    ("https://example.org/a\\b", "a browser reads the backslash '\\' as '/' (so the host may not be the one "
+                                 "written); write '/' or, in a path, %5C"),
+    ("https://exa%mple.org/", "a browser cannot read it as a web address; " + FULL),
 ])
 def test_refused(url, problem):
     with pytest.raises(ValueError) as error:
@@ -95,7 +107,6 @@ def test_refused(url, problem):
     "HTTPS://EXAMPLE.ORG/Page",
     "https://www.wikidata.org/wiki/Q7747",
     "https://example.org:8080/a/b?q=1&r=%3Csvg%3E#part",
-    "https://user:pw@example.org/",
     "https://[2001:db8::1]:443/",
     "https://xn--bcher-kva.example/",
     "https://bücher.example/straße",

@@ -15,6 +15,7 @@ from functools import cache
 from typing import Annotated, Any, ClassVar, Literal, get_args, get_origin
 from urllib.parse import quote, urlsplit
 
+import ada_url
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -119,7 +120,35 @@ def _url_problem(value: str) -> str | None:
     except ValueError:
         port = parts.netloc.rpartition("@")[2].rpartition("]")[2].partition(":")[2]
         return f"the port '{port}' is not a number from 0 to 65535"
+    return _browser_problem(value, parts.hostname)
+
+
+def _browser_problem(value: str, host: str) -> str | None:
+    """What a browser would read otherwise than written (the WHATWG URL standard, ada-url): the
+    host `check` names must be the host a reader goes to."""
+    if "\\" in value:
+        return ("a browser reads the backslash '\\' as '/' (so the host may not be the one written); "
+                "write '/' or, in a path, %5C")
+    if "@" in value.split("//", 1)[-1].split("/", 1)[0]:
+        return (f"it names a user before its host ('…@{host}'), which only serves to make a link look like "
+                f"another site's; write the address without it")
+    try:
+        url = ada_url.URL(value)
+    except ValueError:
+        return f"a browser cannot read it as a web address; {_FULL_URL}"
+    if url.hostname != _ascii_host(host):
+        return (f"a browser would go to the host '{url.hostname}', not '{host}'; write the address as the "
+                f"browser reads it: '{url.href}'")
     return None
+
+
+def _ascii_host(host: str) -> str | None:
+    """A host as DNS knows it (IDNA, via the WHATWG rules), or None if it is not one."""
+    try:
+        return ada_url.URL(f"https://{host}/").hostname if not host.startswith("[") and ":" not in host \
+            else ada_url.URL(f"https://[{host}]/").hostname
+    except ValueError:
+        return None
 
 
 def _char_name(char: str) -> str:

@@ -7,7 +7,12 @@ Fields the content model marks *md* come here and leave as sanitised HTML:
   sane lists, no typographic substitution (quotes, dashes and ellipses stay as
   typed), raw HTML shown as text, `[[id]]` / `[[id|label]]` links to records;
   the result is cleaned again with nh3 (an allow-list of tags and attributes,
-  links only to http(s), mailto and pages of this site).
+  links only to http(s), mailto and pages of this site). Links are read as a browser reads
+  them (the WHATWG URL standard, ada-url): a link to another site leaves as its standard
+  form, so the host in the page is the host a browser goes to, and its host is printed after
+  it (in ASCII, so a look-alike in another script shows: `аррӏе.com` is `xn--80ak6aa92e.com`);
+  a link naming a user (`https://trusted.example@evil.example/`) or one that is written as
+  relative but leads to another host (`/\\evil.example`) keeps its text and loses its link.
 - `render_verbatim`: a field whose record says `text_format: plain` — text as
   printed, escaped, with every space and line break kept.
 """
@@ -18,10 +23,12 @@ import html
 import re
 import unicodedata
 from collections.abc import Callable
-from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
+import ada_url
 import markdown
 import nh3
+from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
 from generator.core.archive import LINK_RE
@@ -38,7 +45,25 @@ def _markdown() -> markdown.Markdown:
     md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
     md.preprocessors.deregister("html_block")  # raw HTML is text, not markup
     md.inlinePatterns.deregister("html")
+    md.treeprocessors.register(_Hosts(md), "arc_hosts", -1)  # after every other step
     return md
+
+
+class _Hosts(Treeprocessor):
+    """Each link to another site is followed by its host, unless its text is that host or that
+    URL in its standard form (an autolink such as <https://example.org/>)."""
+
+    def run(self, root: ElementTree.Element) -> None:
+        for a in root.iter("a"):
+            href = a.get("href", "")
+            host = outbound_host(href)
+            if host is None:
+                continue
+            standard = browser_href(href) or ""
+            a.set("href", standard)
+            text = "".join(a.itertext()).strip()
+            if not (text.isascii() and (text == host or text in (standard, standard.removesuffix("/")))):
+                a.tail = f" ({host})" + (a.tail or "")
 
 
 _CONVERTER = [_markdown()]  # replaced after a failure (render_markdown)
@@ -74,13 +99,63 @@ def render_markdown(text: str, resolve: Resolve) -> Markup:
 
 
 def _safe_attribute(tag: str, name: str, value: str) -> str | None:
-    """Links go to http(s), mailto or this site; `//host/…` (another host) is dropped."""
-    if name == "href" and (value.startswith(("//", "\\\\", "/\\")) or
-                           (not urlsplit(value).scheme and urlsplit(value).netloc)):
-        return None
+    """Links go to http(s), mailto or this site, as a browser reads them (browser_href)."""
+    if name == "href":
+        return browser_href(value)
     if name == "start" and not value.isdigit():
         return None
     return value
+
+
+# Relative links are read as from a page of this site: one that leaves this host is refused.
+_HERE = "https://this-site.invalid/a/b/c/"
+_HERE_HOST = "this-site.invalid"
+
+
+def _parsed(value: str, base: str | None = None) -> ada_url.URL | None:
+    try:
+        return ada_url.URL(value, base=base)
+    except ValueError:
+        return None
+
+
+def browser_href(value: str) -> str | None:
+    """The href to print for a link written `value`, or None when it may not be a link.
+
+    As a browser reads it (WHATWG): a link within this site is kept as written; a link to
+    another site is printed in its standard form (a backslash is a slash, the host in ASCII),
+    so what a reader or a checker sees is where the browser goes; a link naming a user before
+    its host, a relative link that leaves this site, and any scheme but http(s) and mailto are
+    refused."""
+    url = _parsed(value, _HERE)
+    if url is None or url.protocol not in ("http:", "https:", "mailto:"):
+        return None
+    if url.protocol == "mailto:":
+        return value if value.lower().startswith("mailto:") else None
+    if url.username or url.password:
+        return None
+    absolute = _parsed(value)
+    if absolute is None:  # relative: it must stay on this site
+        return value if url.hostname == _HERE_HOST else None
+    return url.href
+
+
+def outbound_host(value: str) -> str | None:
+    """The host (ASCII, as DNS knows it) an http(s) link to another site goes to, else None."""
+    url = _parsed(value)
+    if url is None or url.protocol not in ("http:", "https:") or url.username or url.password:
+        return None
+    return url.hostname or None
+
+
+def host_note(url: str) -> str | None:
+    """For a URL shown as its own link text: the host in ASCII when the URL spells it otherwise
+    (an internationalised host, whose letters may look like another's), else None."""
+    host = outbound_host(url)
+    if host is None:
+        return None
+    written = url.split("//", 1)[-1].split("/", 1)[0].rsplit("@", 1)[-1].rsplit(":", 1)[0]
+    return None if written.isascii() else host
 
 
 def render_verbatim(text: str) -> Markup:

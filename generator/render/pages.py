@@ -23,7 +23,7 @@ from generator.core.archive import Archive
 from generator.core.kinds import KIND, KINDS, OWN_TIME
 from generator.core.models import Record
 from generator.core.parallel import fork_map
-from generator.core.richtext import isolated, relative_url, render_markdown, render_verbatim, words_of
+from generator.core.richtext import host_note, isolated, relative_url, render_markdown, render_verbatim, words_of
 from generator.core.settings import Settings
 from generator.core.shipped import find_defaults
 from generator.core.sources import FOLDER_OF
@@ -253,6 +253,13 @@ class PageContext:
             return Markup("")
         text = label if label is not None else self.site.title(record)
         return _a(self.href(record), text)
+
+    def outbound(self, url: str) -> Markup:
+        """A link to another site showing its checked URL as written; when the URL spells its host in
+        other letters than ASCII, the host follows as DNS knows it, so a look-alike shows."""
+        note = host_note(url)
+        link = _a(url, url)
+        return link + Markup(' <span class="arc-host">({})</span>').format(note) if note else link
 
     def index_link(self, name: str, label: str) -> Markup:
         return _a(self.index_href(name), label)
