@@ -181,3 +181,33 @@ def test_a_typed_link_token_is_text(tmp_path):
 
     html = render_markdown("arclinkq7x5q7x [[a]] arclinkq7x0q7x", lambda i: ("../a/", "A"))
     assert str(html) == '<p>arclinkq7x5q7x <a href="../a/">A</a> arclinkq7x0q7x</p>'
+
+
+def test_reserved_ids_are_refused(content):
+    content("""
+--- people/index.yaml
+name: Index
+--- people/con.yaml
+name: Con
+""")
+    code, lines = check()
+    assert code == 1 and lines[:2] == [
+        "content/people/con.yaml: file name 'con' is reserved: 'con' would take the address of another page or "
+        "cannot be a file on every system; rename the file, e.g. to 'con-1.yaml'",
+        "content/people/index.yaml: file name 'index' is reserved: 'index' would take the address of another page "
+        "or cannot be a file on every system; rename the file, e.g. to 'index-1.yaml'",
+    ]
+
+
+def test_tag_folders_are_safe_names_on_every_file_system(tmp_path):
+    import unicodedata
+
+    long_tag = "日本語" * 200
+    nfc, nfd = unicodedata.normalize("NFC", "Café"), unicodedata.normalize("NFD", "Café")
+    spec = f'--- people/p.yaml\nname: P\ntags: ["index", "{long_tag}", "{nfc}", "{nfd}", "CAFÉ"]\n'
+    site, _ = _render(tmp_path, spec)
+    anchors = site.tag_anchors
+    assert anchors["index"] == "index_1"  # tags/index/ would be the tags page itself
+    assert len(anchors[long_tag].encode()) <= 250
+    folded = {unicodedata.normalize("NFC", a).casefold() for a in anchors.values()}
+    assert len(folded) == len(anchors) == 5  # no two share a folder on macOS or Windows

@@ -36,8 +36,18 @@ def validate(source: Source, timezone: tzinfo | None) -> tuple[Record | None, li
     return record, problems
 
 
+# ids a builder reads as something else: MkDocs makes <kind>/index.md and README.md the kind's own
+# index page (people/index/ would take people/), Windows cannot create the device names
+RESERVED_IDS = {"index", "readme", "con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)),
+                *(f"lpt{n}" for n in range(10))}
+
+
 def check_id(source: Source) -> list[Problem]:
-    """The file's stem is the id: it must be a slug."""
+    """The file's stem is the id: it must be a slug, and not a name builders reserve."""
+    if source.id in RESERVED_IDS:
+        return [Problem(source.path, 0, 0, f"file name '{source.id}' is reserved: '{source.id}' would take the "
+                        "address of another page or cannot be a file on every system; rename the file, e.g. to "
+                        f"'{source.id}-1.yaml'", source.id)]
     if ID_RE.fullmatch(source.id) and len(source.id) <= ID_MAX:
         return []
     if len(source.id) > ID_MAX:

@@ -25,6 +25,7 @@ from generator.core.dates import MONTHS, NO_DATE_SORT_KEY, When
 from generator.core.history import Change
 from generator.core.models import Article, Correction, Event, Organization, Person, Quote, Record
 from generator.core.settings import Settings
+from generator.core.validate import RESERVED_IDS
 from generator.site.storyline import STORY_ORDER, correction_titles
 
 INVERSE = {"precedes": "follows", "follows": "precedes", "causes": "caused-by", "caused-by": "causes",
@@ -298,9 +299,9 @@ class Site:
 
     def _tag_anchors(self) -> dict[str, str]:
         """Each tag's anchor on the tags page: Unicode-aware and unique (日本 ≠ 中国, Iraq ≠ iraq)."""
-        taken = Anchors()
+        taken = Anchors(RESERVED_IDS)  # tags/index/ would take tags/; device names are no files on Windows
         tags = sorted({t for r in self.public.values() for t in r.tags}, key=lambda t: (t.lower(), t))
-        return {tag: slug(tag, taken) for tag in tags}
+        return {tag: slug(_folder_safe(tag), taken) for tag in tags}
 
     def _groups(self, field: str) -> dict[str, tuple[str, ...]]:
         """Quotes joined by `field` (either direction) into groups: one statement, or one set of remarks."""
@@ -360,3 +361,12 @@ _DAY_WORDS = re.compile(r"\b(\d{4}|" + "|".join(m[:3] for m in MONTHS) + r")", r
 def _names_a_day(printed: str) -> bool:
     """Whether a time as printed names its day too ('Jan. 6, 2020, 4:09 P.M.'), not only a clock time."""
     return bool(_DAY_WORDS.search(printed))
+
+
+TAG_FOLDER_MAX = 60  # characters of a tag's folder name: 255 bytes allowed, a letter takes up to 4, "_N" follows
+
+
+def _folder_safe(tag: str) -> str:
+    """A tag as its folder name starts from: one form of each letter (NFC, case-folded, so that two
+    tags never share a folder on macOS or Windows by accident), at most TAG_FOLDER_MAX characters."""
+    return unicodedata.normalize("NFC", tag).casefold()[:TAG_FOLDER_MAX]
