@@ -24,14 +24,11 @@ from pathlib import Path
 
 import yaml
 
-from generator.core.models import one_line_problem
+from generator.core.models import canonical_language, one_line_problem
 from generator.core.shipped import DISTRIBUTION, THEME_FOLDERS, Defaults, MissingDefaults, find_defaults
 from generator.core.sources import FOLDER_OF, FOLDERS
 
 FILES = Path(__file__).resolve().parent / "files"  # a new archive's Makefile, .gitignore, workflow, settings
-# A plausible BCP 47 tag: language, optional script, optional region, variants.
-_LANGUAGE_RE = re.compile(r"^(?P<language>[a-z]{2,3})(?:-(?P<script>[a-z]{4}))?(?:-(?P<region>[a-z]{2}|\d{3}))?"
-                          r"(?P<variants>(?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*)$", re.IGNORECASE)
 _NOT_ZONES = {"localtime", "posixrules"}  # files in the zone folder that are not IANA names
 
 
@@ -49,17 +46,11 @@ class Written:
 
 
 def normalize_language(code: str) -> str:
-    """'PT-br' → 'pt-BR'; refuses what is not a plausible BCP 47 tag."""
-    match = _LANGUAGE_RE.match(code)
-    if not match:
+    """'PT-br' → 'pt-BR'; refuses what is not a BCP 47 tag (the grammar articles' `language` uses)."""
+    canonical = canonical_language(code)
+    if canonical is None:
         raise ScaffoldError(f"--language: '{code}' is not a BCP 47 language tag such as 'en', 'hu' or 'pt-BR'")
-    parts = [match["language"].lower()]
-    if match["script"]:
-        parts.append(match["script"].title())
-    if match["region"]:
-        parts.append(match["region"].upper())
-    parts += [variant.lower() for variant in match["variants"].split("-") if variant]
-    return "-".join(parts)
+    return canonical
 
 
 def check_timezone(name: str) -> str:
