@@ -292,12 +292,16 @@ def diff(base: str, content_dir: Path | None, config: Path | None) -> None:
               help="BCP 47 tag of the site's language, e.g. hu, pt-BR.")
 @click.option("--timezone", default=None,
               help="IANA zone for datetimes written without an offset, e.g. Europe/Budapest.")
-def init(folder: Path, title: str, description: str, language: str, timezone: str | None) -> None:
+@click.option("--licence", default=None, help="SPDX id of the pages' licence, e.g. CC-BY-4.0 (default: none stated).")
+@click.option("--data-licence", default=None,
+              help="SPDX id of the data's licence (JSON, SQLite), e.g. CC0-1.0 (default: none stated).")
+def init(folder: Path, title: str, description: str, language: str, timezone: str | None, licence: str | None,
+         data_licence: str | None) -> None:
     """Create a new, empty archive in FOLDER (new or empty), ready for `make site`."""
     from generator.scaffold.new_archive import ScaffoldError, init_archive, summary
 
     try:
-        written = init_archive(folder, title, description, language, timezone)
+        written = init_archive(folder, title, description, language, timezone, licence, data_licence)
     except ScaffoldError as error:
         click.echo(str(error), err=True)
         sys.exit(1)

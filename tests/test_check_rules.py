@@ -498,7 +498,7 @@ def test_settings_file_must_exist(content, tmp_path):
     ("language: no", "language: got true/false (false), not a language code; put the code in quotes, e.g. "
                      "language: \"no\""),
     ("languge: hu", "unknown setting 'languge' (did you mean 'language'?): known settings are title, description, "
-                    "timezone, language, page_size, repository"),
+                    "timezone, language, page_size, repository, licence, data_licence"),
 ])
 def test_bad_settings(content, tmp_path, settings, message):
     content(MINIMAL)

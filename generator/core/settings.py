@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from generator.core.dates import DateError, load_zone
+from generator.core.licences import Licence, LicenceError, parse_licence
 from generator.core.problems import ContentError, Problem, did_you_mean
 from generator.core.sources import display_path
 
@@ -19,7 +20,8 @@ DEFAULT_CONTENT = Path("content")  # these are relative to the archive's root
 DEFAULT_CONFIG = Path("site_config/archive.yml")
 DEFAULT_SCHEMA_DIR = Path("site_config/schema")
 DEFAULT_SITE_DIR = Path("site")
-KNOWN_SETTINGS = ("title", "description", "timezone", "language", "page_size", "repository")
+KNOWN_SETTINGS = ("title", "description", "timezone", "language", "page_size", "repository", "licence",
+                  "data_licence")
 PAGE_SIZE = 250  # entries a list page shows before it continues on a next page (see generator/site/paging.py)
 # a plausible BCP 47 tag: a 2-3 letter language, then subtags (script, region, variants): en, hu, pt-BR
 _LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
@@ -39,6 +41,8 @@ class Settings:
     language: str = "en"  # BCP 47 tag of the site's own words (pages, search)
     page_size: int = PAGE_SIZE  # entries per page of a long list (archive months, tags, logs, people…)
     repository: str | None = None  # the repository's web address: a record's history links its commits
+    licence: Licence | None = None  # of the archive's pages (SPDX); None: no licence stated
+    data_licence: Licence | None = None  # of the data it publishes (JSON, SQLite); None: no licence stated
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -94,7 +98,24 @@ def load_settings(path: Path | None = None) -> Settings:
     page_size = _page_size(data.get("page_size", PAGE_SIZE), shown)
     repository = _repository(data.get("repository"), shown)
     return Settings(str(data.get("title") or Settings.title), str(data.get("description") or ""),
-                    zone_name, zone, language, page_size, repository)
+                    zone_name, zone, language, page_size, repository,
+                    licence=_licence("licence", data.get("licence"), shown),
+                    data_licence=_licence("data_licence", data.get("data_licence"), shown))
+
+
+def _licence(name: str, value: object, shown: str) -> Licence | None:
+    """An SPDX licence expression, or None when the setting is left out (no licence is ever assumed)."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        from generator.core.models import describe
+
+        raise ContentError([Problem(shown, 0, 0, f"{name}: got {describe(value)}, not a licence: write an SPDX "
+                                    f"licence id, e.g. {name}: CC-BY-4.0")])
+    try:
+        return parse_licence(value)
+    except LicenceError as error:
+        raise ContentError([Problem(shown, 0, 0, f"{name}: {error}")]) from None
 
 
 def _repository(value: object, shown: str) -> str | None:

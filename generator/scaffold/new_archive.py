@@ -24,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.core.licences import LicenceError, parse_licence
 from generator.core.models import canonical_language, one_line_problem
 from generator.core.shipped import DISTRIBUTION, THEME_FOLDERS, Defaults, MissingDefaults, find_defaults
 from generator.core.sources import FOLDER_OF, FOLDERS
@@ -77,8 +78,19 @@ def theme_language(language: str) -> tuple[str, bool]:
     return "en", False
 
 
+def check_licence(option: str, expression: str | None) -> str | None:
+    """The normalised SPDX expression (none given: None, and the archive states no licence)."""
+    if expression is None:
+        return None
+    try:
+        return parse_licence(expression).expression
+    except LicenceError as error:
+        raise ScaffoldError(f"{option}: {error}") from None
+
+
 def init_archive(folder: Path, title: str, description: str = "", language: str = "en",
-                 timezone: str | None = None) -> Written:
+                 timezone: str | None = None, licence: str | None = None,
+                 data_licence: str | None = None) -> Written:
     """Create the archive in `folder` (new or empty); ScaffoldError when it refuses."""
     if not title.strip():
         raise ScaffoldError("--title: the archive needs a title, e.g. --title 'The Budget Archive'")
@@ -93,6 +105,8 @@ def init_archive(folder: Path, title: str, description: str = "", language: str 
     language = normalize_language(language)
     if timezone is not None:
         timezone = check_timezone(timezone)
+    licences = {"licence": check_licence("--licence", licence),
+                "data_licence": check_licence("--data-licence", data_licence)}
     if folder.exists() and not folder.is_dir():
         raise ScaffoldError(f"{folder}: exists and is not a folder; give a new or empty folder")
     if folder.is_dir() and any(folder.iterdir()):
@@ -107,7 +121,7 @@ def init_archive(folder: Path, title: str, description: str = "", language: str 
     except OSError as error:
         raise ScaffoldError(f"{folder}: cannot create the folder: {error.strerror}") from None
     try:
-        return _write(folder, defaults, title, description, language, timezone)
+        return _write(folder, defaults, title, description, language, timezone, licences)
     except BaseException as error:
         # leave the folder as it was: a new one goes, an empty one is emptied again
         for child in folder.iterdir():
@@ -123,7 +137,7 @@ def init_archive(folder: Path, title: str, description: str = "", language: str 
 
 
 def _write(root: Path, defaults: Defaults, title: str, description: str, language: str,
-           timezone: str | None) -> Written:
+           timezone: str | None, licences: dict[str, str | None]) -> Written:
     written = Written(root)
 
     def put(relative: str, text: str) -> None:
@@ -141,6 +155,7 @@ def _write(root: Path, defaults: Defaults, title: str, description: str, languag
     settings: dict[str, str] = {"title": title, "description": description, "language": language}
     if timezone:
         settings["timezone"] = timezone
+    settings.update({name: value for name, value in licences.items() if value})
     put("site_config/archive.yml", (FILES / "archive.yml").read_text(encoding="utf-8") + _dump(settings))
 
     for name in THEME_FOLDERS:
@@ -171,7 +186,7 @@ def _write(root: Path, defaults: Defaults, title: str, description: str, languag
 
 WHAT = {  # the summary init prints: what each part of a new archive is for
     "mkdocs.yml": "MkDocs configuration: theme, the archive plugin, navigation",
-    "site_config/archive.yml": "settings: title, description, language, time zone",
+    "site_config/archive.yml": "settings: title, description, language, time zone, licences",
     "site_config/templates": "page templates",
     "site_config/overrides": "theme overrides (the 404 page)",
     "site_config/docs": "styles and scripts",
