@@ -127,6 +127,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # the archive's name and description come from its settings, escaped once for the theme
         config.site_name = Markup(escape(settings.title))
         config.site_description = Markup(escape(settings.description)) if settings.description else None
+        # the licences every page's footer states (site_config/overrides/main.html): None says none is stated
+        config.extra["arc_licences"] = {"pages": settings.licence, "data": settings.data_licence}
         # the archive as data (JSON-LD, feeds, calendars, JSON): absolute addresses from site_url
         with self.phases.timed("graph"):
             self.published = Published(self.site, config.site_url or "", self.pages)

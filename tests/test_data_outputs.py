@@ -454,8 +454,9 @@ def test_downloads_jsonl_sqlite_and_schemas(seed, public):
     renamed = db.execute("SELECT old_id, id FROM renames").fetchall()
     assert renamed == sorted((old, r.id) for r in public.values() for old in r.previous_ids)
     db.close()
-    for name, text in schema_files().items():
-        assert (seed.root / "data/schema" / name).read_text("utf-8") == text
+    for name, text in schema_files().items():  # published with their $id (tests/test_dataset_files.py)
+        published = json.loads((seed.root / "data/schema" / name).read_text("utf-8"))
+        assert published == {"$id": BASE + "data/schema/" + name, **json.loads(text)}
         assert text == (REPO / "site_config/schema" / name).read_text("utf-8")
     about = seed.text("about-data/")
     for words in ("data/archive.jsonl", "data/archive.sqlite", "sqlite3 archive.sqlite", "datasette", "jq",

@@ -3,6 +3,8 @@
     publication  absolute URLs and records' times shared by every data output
     page_head    what a page's <head> says (JSON-LD, feeds, Open Graph)
     jsonld, feeds, calendars, opendata   linked data, Atom, iCalendar, JSON/JSON Lines/SQLite
+    sqlite_download, sqlite_docs         the SQLite download (keys, join tables, FTS5, views) and its words
+    dataset_files, record_schemas        licence, coverage, metadata.json, datapackage.json; schemas with $id
     search, search_index                 Pagefind documents and sharded indexes
     urls_kept                            urls.txt and redirects: URLs that never break
 """

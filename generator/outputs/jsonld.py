@@ -29,8 +29,10 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.core.kinds import CREATIVE_WORKS, KIND
+from generator.core.licences import Licence, licence_url
 from generator.core.models import Article, Correction, Event, Organization, Person, Quote, Record, Update
 from generator.core.richtext import plain_text
+from generator.outputs.dataset_files import date_modified, licence_words, temporal_coverage
 from generator.outputs.publication import Published
 from generator.render.pages import Page, page_url
 
@@ -91,18 +93,35 @@ def archive_node(pub: Published) -> Node:
 
 
 def website_node(pub: Published) -> Node:
-    return {"@id": pub.url("#website"), "@type": "WebSite", "name": pub.site.settings.title, "url": pub.url(""),
+    node = {"@id": pub.url("#website"), "@type": "WebSite", "name": pub.site.settings.title, "url": pub.url(""),
             "publisher": {"@id": pub.archive_id}}
+    licence = licence_value(pub.site.settings.licence)  # of the pages; none stated: no license at all
+    return {**node, "license": licence} if licence else node
+
+
+def licence_value(licence: Licence | None) -> str | Node | None:
+    """schema.org `license`: the licence text's address, or, for an expression of several licences
+    ('CC-BY-4.0 OR MIT'), a CreativeWork named by the expression, each licence's text a `url`."""
+    if licence is None:
+        return None
+    if licence.url:
+        return licence.url
+    return {"@type": "CreativeWork", "name": licence.expression, "url": [licence_url(i) for i in licence.ids]}
 
 
 def dataset_node(pub: Published, page_address: str) -> Node:
     """The archive's downloads as a schema.org Dataset (described on the "About the data" page)."""
     settings = pub.site.settings
     description = (f"Every published record of {settings.title} (articles, quotes, updates, corrections, "
-                   "events, people and organizations) with its references, as JSON Lines and SQLite.")
+                   "events, people and organizations) with its references, as JSON Lines and SQLite. "
+                   f"Data licence: {licence_words(settings.data_licence)}.")
+    # dates from the records and their git history, never the build's; a licence only when the settings state one
+    facts = {"license": licence_value(settings.data_licence), "dateModified": date_modified(pub.site),
+             "temporalCoverage": temporal_coverage(pub.site)}
     return {"@id": f"{page_address}#dataset", "@type": "Dataset", "name": f"{settings.title}: the records",
             "description": description, "url": page_address, "creator": {"@id": pub.archive_id},
             "publisher": {"@id": pub.archive_id}, "isAccessibleForFree": True,
+            **{key: value for key, value in facts.items() if value is not None},
             "distribution": [
                 {"@type": "DataDownload", "encodingFormat": "application/jsonl",
                  "contentUrl": pub.url("data/archive.jsonl")},

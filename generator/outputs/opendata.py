@@ -3,8 +3,9 @@
     <kind plural>/<id>/index.json   one record, next to its page (people/mark-esper/index.json)
     <kind plural>/<old>/index.json  {"moved_to": …} for every previous id
     data/archive.jsonl              every record, one JSON object a line
-    data/archive.sqlite             a table per kind, plus records, record_references, renames
-    data/schema/<kind>.schema.json  the JSON Schemas of the content model
+    data/archive.sqlite             a table per kind, join tables, full-text indexes, views (sqlite_download.py)
+    data/schema/                    JSON Schemas with $id: the content model, published records (record_schemas.py)
+    data/metadata.json              Datasette's metadata; data/datapackage.json: every download (dataset_files.py)
 
 A record's JSON holds its fields exactly as the editor wrote them (`fields`:
 only the fields written, dates as their original text, Markdown as written),
@@ -17,9 +18,7 @@ a draft. Output is sorted, so the same content writes the same bytes.
 from __future__ import annotations
 
 import json
-import os
 import re
-import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -29,11 +28,13 @@ from pydantic import BaseModel
 
 from generator.core.archive import Reference
 from generator.core.dates import When
-from generator.core.models import ALL_KINDS, MODELS, Record, fields_of
+from generator.core.models import ALL_KINDS, Record
 from generator.core.problems import dotted
-from generator.core.schemas import schema_files
 from generator.core.sources import FOLDER_OF
+from generator.outputs.dataset_files import write_dataset_files
 from generator.outputs.publication import Published
+from generator.outputs.record_schemas import published_schemas
+from generator.outputs.sqlite_download import write_sqlite
 
 DATA_DIR = "data"
 
@@ -63,6 +64,8 @@ def all_fields(record: Record) -> dict[str, Any]:
 
 class OpenData:
     """Records as JSON objects, computed once for every output."""
+
+    all_fields = staticmethod(all_fields)  # a record's SQLite columns (sqlite_download.py)
 
     def __init__(self, pub: Published):
         self.pub = pub
@@ -113,54 +116,12 @@ class OpenData:
                 moved = {"moved_to": self.pub.url(self.pub.json_path(record))}
                 _write(site_dir / FOLDER_OF[record.kind] / old / "index.json", _json_line(moved))
         (data / "archive.jsonl").write_text("".join(lines), encoding="utf-8")
-        self.write_sqlite(data / "archive.sqlite")
-        for name, text in schema_files().items():
+        write_sqlite(self, data / "archive.sqlite")
+        schemas = published_schemas(self.pub.base)
+        for name, text in schemas.items():
             (data / "schema" / name).write_text(text, encoding="utf-8")
+        write_dataset_files(self.pub, data, list(schemas))  # last: it describes the files above
         return len(self.records)
-
-    def write_sqlite(self, path: Path) -> None:
-        """Plain SQLite (opens in sqlite3, Datasette, …): a table per kind with a column per field
-        (lists and nested values as JSON text), `records`, `record_references` and `renames`."""
-        partial = path.with_name(path.name + ".partial")
-        partial.unlink(missing_ok=True)
-        db = sqlite3.connect(partial)
-        try:
-            db.execute("CREATE TABLE records (id TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL, "
-                       "url TEXT NOT NULL, json_url TEXT NOT NULL)")
-            db.execute("CREATE TABLE record_references (source_id TEXT NOT NULL, source_kind TEXT NOT NULL, "
-                       "field TEXT NOT NULL, target_id TEXT NOT NULL, target_kind TEXT NOT NULL, "
-                       "in_text INTEGER NOT NULL)")
-            db.execute("CREATE TABLE renames (old_id TEXT PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL, "
-                       "old_url TEXT NOT NULL, url TEXT NOT NULL)")
-            for kind in ALL_KINDS:
-                names = [info.name for info in fields_of(MODELS[kind])]
-                columns = ", ".join(f'"{n}" TEXT' for n in names)
-                db.execute(f'CREATE TABLE "{FOLDER_OF[kind]}" (id TEXT PRIMARY KEY, page_url TEXT NOT NULL, {columns})')
-                rows = [[r.id, self.pub.record_url(r), *_cells(all_fields(r), names)]
-                        for r in self.records if r.kind == kind]
-                marks = ", ".join("?" * (len(names) + 2))
-                db.executemany(f'INSERT INTO "{FOLDER_OF[kind]}" VALUES ({marks})', rows)
-            db.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?)",
-                           [(r.id, r.kind, self.site.title(r), self.pub.record_url(r),
-                             self.pub.url(self.pub.json_path(r))) for r in self.records])
-            db.executemany("INSERT INTO record_references VALUES (?, ?, ?, ?, ?, ?)",
-                           [(r.id, r.kind, ref["field"], ref["id"], ref["kind"], int(ref["in_text"]))
-                            for r in self.records for ref in self.references(r)])
-            db.executemany("INSERT INTO renames VALUES (?, ?, ?, ?, ?)",
-                           sorted((old, r.id, r.kind, self.pub.url(f"{FOLDER_OF[r.kind]}/{old}/"),
-                                   self.pub.record_url(r)) for r in self.records for old in r.previous_ids))
-            db.execute("CREATE INDEX record_references_target ON record_references (target_id)")
-            db.execute("CREATE INDEX record_references_source ON record_references (source_id)")
-            db.commit()
-        finally:
-            db.close()
-        os.replace(partial, path)
-
-
-def _cells(fields: dict[str, Any], names: list[str]) -> list[Any]:
-    """Column values: text as it is, lists and nested values as JSON text, missing values NULL."""
-    return [json.dumps(v, ensure_ascii=False, separators=(",", ":")) if isinstance(v, (list, dict)) else v
-            for v in (fields.get(n) for n in names)]
 
 
 # what some readers take for a line break inside a JSON string (Python's str.splitlines, JavaScript
