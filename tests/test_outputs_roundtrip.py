@@ -9,6 +9,7 @@ nothing may appear outside the site folder.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -106,3 +107,12 @@ def test_every_output_gives_the_text_back(tmp_path_factory, v):
     with sqlite3.connect(site / "data/archive.sqlite") as db:
         assert db.execute("select name from people where id = 'speaker'").fetchone() == (v["person"],)
         assert db.execute("select text from quotes where id = 'quote'").fetchone() == (v["quote"],)
+        # the views and the full-text index give the same text back; any word of it finds the quote
+        assert db.execute("select text, speaker_name, outlet_name from quotes_with_speaker_and_outlet").fetchall() == [
+            (v["quote"], v["person"], v["org"])]
+        words = re.findall(r"\w+", v["quote"])
+        if words:
+            phrase = '"' + words[-1].replace('"', '""') + '"'
+            found = db.execute("select quotes.id from quotes_fts join quotes on quotes.rowid = quotes_fts.rowid "
+                               "where quotes_fts match ?", (phrase,)).fetchall()
+            assert found == [("quote",)]
