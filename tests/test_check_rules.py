@@ -497,6 +497,8 @@ def test_settings_file_must_exist(content, tmp_path):
                      "'pt-BR'"),
     ("language: no", "language: got true/false (false), not a language code; put the code in quotes, e.g. "
                      "language: \"no\""),
+    ("language: \"en\\n\"", "language: 'en\\u000a' is not a language code: use a BCP 47 tag such as 'en', 'hu' or "
+                               "'pt-BR'"),
     ("languge: hu", "unknown setting 'languge' (did you mean 'language'?): known settings are title, description, "
                     "timezone, language, page_size, repository"),
 ])
@@ -509,6 +511,8 @@ def test_bad_settings(content, tmp_path, settings, message):
 @pytest.mark.parametrize("tag", ["en", "hu", "pt-BR", "zh-Hant-TW", "\"no\""])
 def test_language_setting(tmp_path, tag):
     (tmp_path / "s.yml").write_text(f"title: T\nlanguage: {tag}\n")
+    assert load_settings(tmp_path / "s.yml").language == tag.strip('"')
+    (tmp_path / "s.yml").write_text(f"title: T\nlanguage: {tag.upper()}\n")  # one spelling, as articles'
     assert load_settings(tmp_path / "s.yml").language == tag.strip('"')
     (tmp_path / "s.yml").write_text("title: T\n")
     assert load_settings(tmp_path / "s.yml").language == "en"

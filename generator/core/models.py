@@ -76,7 +76,21 @@ def _no_controls(value: str) -> str:
     return value
 
 
+TITLE_MAX = 300  # characters; README "Sizes": a page is at most its links times a title
+
+
+def _short(value: str) -> str:
+    """A title is printed by every link to its record: a long one would make a page that links it a
+    thousand times a thousand times larger."""
+    if len(value) > TITLE_MAX:
+        raise PydanticCustomError("title_length", "{length} characters; a title has at most {most} (it is printed "
+                                  "wherever the record is linked): shorten it and put the rest in the record's text",
+                                  {"length": f"{len(value):,}", "most": TITLE_MAX})
+    return value
+
+
 Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_one_line)]
+Title = Annotated[Text, AfterValidator(_short)]  # a record's name, headline, title or label
 Lines = Annotated[str, StringConstraints(min_length=1), AfterValidator(_no_controls)]
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX)]
 Markdown = Annotated[str, MARKDOWN, AfterValidator(_no_controls),
@@ -95,7 +109,7 @@ _WHITESPACE_NAMES = {" ": "a space", "\t": "a tab", "\n": "a line break", "\r": 
 
 def _http_url(value: str) -> str:
     """A web address, kept exactly as written: http(s), a host, nothing that could break out of a link."""
-    problem = _url_problem(value)
+    problem = url_problem(value)
     if problem:
         shown = value if value.isprintable() else value.encode("unicode_escape").decode("ascii")
         raise PydanticCustomError("url", "'{value}' is not a web address: {problem}",
@@ -103,7 +117,7 @@ def _http_url(value: str) -> str:
     return value
 
 
-def _url_problem(value: str) -> str | None:
+def url_problem(value: str) -> str | None:
     try:
         parts = urlsplit(value)
     except ValueError as error:  # e.g. an unclosed '[' of an IPv6 host
@@ -296,7 +310,7 @@ class Role(_Strict):
 
 class Person(Record):
     kind: ClassVar[str] = "person"
-    name: Text
+    name: Title
     sort_name: Text | None = Field(default=None, description=(
         "optional: how the name files in people A–Z, family name first, e.g. 'Orbán Viktor' or 'Esper, Mark' "
         "(default: the last word of the name)"))
@@ -312,7 +326,7 @@ class Person(Record):
 
 class Organization(Record):
     kind: ClassVar[str] = "organization"
-    name: Text
+    name: Title
     # `kind` is taken by the record kind, so the field is stored as org_kind
     org_kind: Literal["outlet", "news-agency", "government", "military", "legislature", "armed-group",
                       "other"] | None = Field(default=None, alias="kind")
@@ -333,7 +347,7 @@ class Related(_Strict):
 
 class Event(Record):
     kind: ClassVar[str] = "event"
-    title_: Text = Field(alias="title")
+    title_: Title = Field(alias="title")
     date: Day | None = Field(default=None, description="the day it happened (or use start/end)")
     start: Day | None = None
     end: Day | None = None
@@ -381,7 +395,7 @@ class Image(_Strict):
 
 class Article(Record):
     kind: ClassVar[str] = "article"
-    headline: Text
+    headline: Title
     outlet: ref("organization")
     published_at: Day = Field(alias="published")
     url: Url | None = None
@@ -438,7 +452,7 @@ class Update(Record):
     kind: ClassVar[str] = "update"
     article: ref("article")
     at: Moment
-    label: Text | None = None
+    label: Title | None = None
     text: Markdown
     people: list[ref("person")] = []
     quotes: list[ref("quote")] = []
