@@ -39,6 +39,7 @@ from generator.build.jobs import SearchIndexJob, redirect_html, write_data
 from generator.build.preview import Preview, template_files
 from generator.build.progress import Phases
 from generator.core import parallel
+from generator.core.addresses import page_url
 from generator.core.archive import Archive, load
 from generator.core.history import read_history
 from generator.core.parallel import ChildFailed, Forked, fork_map, workers_wanted
@@ -48,7 +49,7 @@ from generator.outputs import urls_kept
 from generator.outputs.page_head import head_meta
 from generator.outputs.publication import Published
 from generator.outputs.search_index import SearchIndexError
-from generator.render.pages import Heading, Renderer, Site, page_url, redirects
+from generator.render.pages import Heading, Renderer, Site, redirects
 
 log = logging.getLogger("mkdocs.plugins.archive")
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
@@ -156,7 +157,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             for uri in self.preview.removed:
                 shutil.rmtree(Path(config.site_dir) / page_url(uri), ignore_errors=True)
         for old, new in self.redirects.items():
-            _add(files, File.generated(config, f"{old}index.html", content=redirect_html(old, new)))
+            address = self.published.url(new) if config.site_url else None
+            _add(files, File.generated(config, f"{old}index.html", content=redirect_html(old, new, address)))
         return files
 
     def on_nav(self, nav, config, files):

@@ -51,12 +51,15 @@ class SearchIndexJob:
         shutil.rmtree(self.scratch, ignore_errors=True)
 
 
-def redirect_html(old: str, new: str) -> str:
-    """A page at an old URL that sends readers (and search engines) to the new one."""
+def redirect_html(old: str, new: str, address: str | None = None) -> str:
+    """A page at an old url that sends readers (and search engines) to the new one. Its canonical
+    link is the new page's absolute `address` (a relative one would be read against the old page);
+    without a site address there is none, and `noindex` keeps the old page out of search."""
     depth = old.rstrip("/").count("/") + 1
     target = html.escape("../" * depth + new)
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Moved</title>'
-            f'<link rel="canonical" href="{target}"><meta http-equiv="refresh" content="0; url={target}">'
+    canonical = f'<link rel="canonical" href="{html.escape(address)}">' if address else ""
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Moved</title>{canonical}'
+            f'<meta http-equiv="refresh" content="0; url={target}">'
             f'<meta name="robots" content="noindex"></head><body><p>This page has moved to '
             f'<a href="{target}">{target}</a>.</p></body></html>\n')
 

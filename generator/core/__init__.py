@@ -9,8 +9,9 @@
     history    each record's public history, from git (three processes for any size)
     problems   what a bad input gets: file, line, column, message
     settings   site_config/archive.yml, and where the archive's root is
-    schemas    the JSON Schemas editors' editors read, generated from the models
+    schemas    the JSON Schemas editors read, generated from the models
     shipped    where the generator's own theme files are (checkout or installed)
+    addresses  every page's uri, url and absolute address (percent-encoded once), and links between them
     richtext   Markdown fields to sanitised HTML and plain text (every layer above uses it)
     parallel   work spread over cores by forking
 """

@@ -24,9 +24,9 @@ from pathlib import Path
 
 from feedgen.feed import FeedGenerator
 
+from generator.core.addresses import page_url
 from generator.core.models import Article, Correction, Event, Organization, Person, Quote, Record, Update
 from generator.outputs.publication import ENTRY_KINDS, KIND_LABELS, Published
-from generator.render.pages import page_url
 
 LIMIT = 50
 ATOM = "application/atom+xml"
@@ -111,13 +111,6 @@ def feeds_of_page(pub: Published, uri: str, record: Record | None) -> list[tuple
         anchor = uri[len("tags/"):].split("/")[0].removesuffix(".md")
         found += [_tag(pub, tag) for tag, mark in pub.site.tag_anchors.items() if mark == anchor]
     return found
-
-
-def link_href(from_page: str, path: str) -> str:
-    """A file's address relative to a directory-style page URL (the site works under any sub-path)."""
-    if from_page and path.startswith(from_page):
-        return path[len(from_page):]
-    return "../" * from_page.count("/") + path
 
 
 @dataclass(frozen=True)
@@ -207,4 +200,4 @@ def write_feeds(pub: Published, site_dir: Path) -> int:
     return len(feeds)
 
 
-__all__ = ["ATOM", "Feed", "LIMIT", "all_feeds", "atom", "entries", "feeds_of_page", "link_href", "write_feeds"]
+__all__ = ["ATOM", "Feed", "LIMIT", "all_feeds", "atom", "entries", "feeds_of_page", "write_feeds"]

@@ -28,11 +28,12 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.core.addresses import page_url
 from generator.core.kinds import CREATIVE_WORKS, KIND
 from generator.core.models import Article, Correction, Event, Organization, Person, Quote, Record, Update
 from generator.core.richtext import plain_text
 from generator.outputs.publication import Published
-from generator.render.pages import Page, page_url
+from generator.render.pages import Page
 
 CONTEXT = "https://schema.org"
 NEWS_MEDIA = ("outlet", "news-agency")
@@ -56,7 +57,7 @@ def page_graph(pub: Published, page: Page | None, record: Record | None, url: st
     page_address = pub.url(page.url if page else url)
     nodes: list[Node] = [archive_node(pub), website_node(pub)]
     webpage: Node = {"@id": f"{page_address}#webpage", "@type": _page_type(page, record), "url": page_address,
-                     "isPartOf": {"@id": pub.url("#website")}, "publisher": {"@id": pub.archive_id}}
+                     "isPartOf": {"@id": pub.url("", "website")}, "publisher": {"@id": pub.archive_id}}
     if title and page is None:
         webpage["name"] = title
     if page is not None:
@@ -91,7 +92,7 @@ def archive_node(pub: Published) -> Node:
 
 
 def website_node(pub: Published) -> Node:
-    return {"@id": pub.url("#website"), "@type": "WebSite", "name": pub.site.settings.title, "url": pub.url(""),
+    return {"@id": pub.url("", "website"), "@type": "WebSite", "name": pub.site.settings.title, "url": pub.url(""),
             "publisher": {"@id": pub.archive_id}}
 
 

@@ -27,6 +27,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.core.addresses import old_urls, record_url
 from generator.core.archive import Reference
 from generator.core.dates import When
 from generator.core.models import ALL_KINDS, MODELS, Record, fields_of
@@ -109,9 +110,9 @@ class OpenData:
             line = _json_line(self.document(record))  # the file and the JSON Lines download agree
             _write(site_dir / self.pub.json_path(record), line)
             lines.append(line)
-            for old in record.previous_ids:
+            for old in old_urls(record):
                 moved = {"moved_to": self.pub.url(self.pub.json_path(record))}
-                _write(site_dir / FOLDER_OF[record.kind] / old / "index.json", _json_line(moved))
+                _write(site_dir / old / "index.json", _json_line(moved))
         (data / "archive.jsonl").write_text("".join(lines), encoding="utf-8")
         self.write_sqlite(data / "archive.sqlite")
         for name, text in schema_files().items():
@@ -147,8 +148,8 @@ class OpenData:
                            [(r.id, r.kind, ref["field"], ref["id"], ref["kind"], int(ref["in_text"]))
                             for r in self.records for ref in self.references(r)])
             db.executemany("INSERT INTO renames VALUES (?, ?, ?, ?, ?)",
-                           sorted((old, r.id, r.kind, self.pub.url(f"{FOLDER_OF[r.kind]}/{old}/"),
-                                   self.pub.record_url(r)) for r in self.records for old in r.previous_ids))
+                           sorted((old, r.id, r.kind, self.pub.url(record_url(r, old)), self.pub.record_url(r))
+                                  for r in self.records for old in r.previous_ids))
             db.execute("CREATE INDEX record_references_target ON record_references (target_id)")
             db.execute("CREATE INDEX record_references_source ON record_references (source_id)")
             db.commit()

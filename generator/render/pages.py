@@ -19,14 +19,14 @@ import jinja2.bccache
 import yaml
 from markupsafe import Markup, escape
 
+from generator.core.addresses import old_urls, page_uri, page_url, record_url, relative_url
 from generator.core.archive import Archive
 from generator.core.kinds import KIND, KINDS, OWN_TIME
 from generator.core.models import Record
 from generator.core.parallel import fork_map
-from generator.core.richtext import host_note, isolated, relative_url, render_markdown, render_verbatim, words_of
+from generator.core.richtext import host_note, isolated, render_markdown, render_verbatim, words_of
 from generator.core.settings import Settings
 from generator.core.shipped import find_defaults
-from generator.core.sources import FOLDER_OF
 from generator.site.index_pages import SITE_PAGE, SITE_PAGES
 from generator.site.lists import Paging
 from generator.site.paging import Part
@@ -84,17 +84,6 @@ class Page:
             meta["hide"] = list(self.hide)
         front = yaml.safe_dump(meta, allow_unicode=True, width=10**9, sort_keys=False)
         return f"---\n{front}---\n\n{self.html}"
-
-
-def page_uri(record: Record) -> str:
-    return f"{FOLDER_OF[record.kind]}/{record.id}.md"
-
-
-def page_url(uri: str) -> str:
-    stem = uri[: -len(".md")]
-    if stem == "index":
-        return ""
-    return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
 
 
 def default_templates() -> Path:
@@ -242,7 +231,7 @@ class PageContext:
 
     def href(self, record: Record) -> str:
         """The URL of a record's page relative to this page."""
-        return relative_url(self.url, page_url(page_uri(record)))
+        return relative_url(self.url, record_url(record))
 
     def index_href(self, name: str, anchor: str = "") -> str:
         return relative_url(self.url, page_url(f"{name}.md")) + (f"#{anchor}" if anchor else "")
@@ -343,9 +332,8 @@ def _clip(text: str) -> str:
 
 
 def redirects(site: Site) -> dict[str, str]:
-    """Old URL → current URL, for every previous id of a published record."""
-    return {f"{FOLDER_OF[r.kind]}/{old}/": page_url(page_uri(r))
-            for r in site.public.values() for old in r.previous_ids}
+    """Old url → current url, for every previous id of a published record."""
+    return {old: new for r in site.public.values() for old, new in old_urls(r).items()}
 
 
 def render_site(archive: Archive, settings: Settings, templates: Path | None = None,
@@ -354,5 +342,5 @@ def render_site(archive: Archive, settings: Settings, templates: Path | None = N
     return site, Renderer(site, templates).pages(workers)
 
 
-__all__ = ["Heading", "INDEX_PAGES", "Job", "Page", "PageContext", "Renderer", "Site", "page_uri", "page_url",
+__all__ = ["Heading", "INDEX_PAGES", "Job", "Page", "PageContext", "Renderer", "Site",
            "redirects", "render_site"]
