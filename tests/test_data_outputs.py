@@ -153,7 +153,8 @@ def test_article_is_a_news_article_and_live_blog_with_updates_and_corrections(se
     assert updates == [BASE + "updates/breitbart-update-1/#update", BASE + "updates/breitbart-update-2/#update"]
     # printed "4:09 P.M." with no zone: the local date and time, and no UTC offset the source never gave
     assert value(nodes[updates[0]], "datePublished") == "2020-01-06T16:09:00"
-    assert value(article, "coverageStartTime") == "2020-01-06"
+    # the article gives a day, and coverageStartTime is a date-time: left out rather than a midnight
+    assert SCHEMA + "coverageStartTime" not in article
     # corrections: CorrectionComment with date and text; dateModified is the latest of them and the updates
     corrections = [c for c in public.values() if c.kind == "correction" and c.target == BREITBART.split("/")[1]]
     assert {i.split("/")[-2] for i in ids(article, "correction")} == {c.id for c in corrections}
@@ -518,6 +519,25 @@ def test_hostile_text_stays_data_everywhere(tmp_path):
     (vevent,) = icalendar.Calendar.from_ical((site.root / "events/e/event.ics").read_bytes()).walk("VEVENT")
     assert str(vevent["SUMMARY"]) == HOSTILE and str(vevent["LOCATION"]) == HOSTILE
     assert json.loads((site.root / "people/hostile/index.json").read_text("utf-8"))["fields"]["name"] == HOSTILE
+
+
+def test_an_archive_without_events_publishes_no_empty_calendar(tmp_path):
+    """RFC 5545 asks a calendar for a component: with no event there is no events.ics and no link to one."""
+    content = write_tree(tmp_path / "content", """
+--- people/p.yaml
+name: P
+""")
+    build(content, tmp_path / "site")
+    site = BuiltSite(tmp_path / "site")
+    assert not (site.root / "events.ics").exists()
+    for url in ("events/", "about-data/"):
+        assert ".ics" not in (site.root / url / "index.html").read_text("utf-8"), url
+    (content / "events/e.yaml").parent.mkdir()
+    (content / "events/e.yaml").write_text("title: E\ndate: 2020-01-06\n")
+    build(content, tmp_path / "site")
+    cal = icalendar.Calendar.from_ical((site.root / "events.ics").read_bytes())
+    assert [str(e["SUMMARY"]) for e in cal.walk("VEVENT")] == ["E"]
+    assert site.soup("events/").select_one('link[type="text/calendar"]')["href"] == "../events.ics"
 
 
 # --- URLs that never break -------------------------------------------------------

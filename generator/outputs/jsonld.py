@@ -167,7 +167,8 @@ class _Graph:
         if isinstance(record, Article):
             updates = _updates(self.pub, record)
             if updates:
-                node["coverageStartTime"] = self.pub.machine_time(record)
+                if record.when is not None and not record.when.is_day:  # a date-time, never a day
+                    node["coverageStartTime"] = self.pub.machine_time(record)
                 node["liveBlogUpdate"] = [self.ref(u) for u in updates]
                 extra += updates
         corrections = self.site.corrections_of(record)

@@ -39,7 +39,7 @@ def head_meta(pub: Published, page: Page | None, record: Record | None, url: str
                                                                                      record)]
     if isinstance(record, Event):
         links.append(_link("text/calendar", "event.ics", f"{pub.site.title(record)} (iCalendar)"))
-    elif page is not None and page.uri == "events.md":
+    elif page is not None and page.uri == "events.md" and pub.site.events:
         links.append(_link("text/calendar", file_href(here, "events.ics"), "All events (iCalendar)"))
     if record is not None:
         links.append(_link("application/json", "index.json", f"{pub.site.title(record)} (JSON)"))

@@ -279,6 +279,11 @@ class Site:
             stack += [(child, depth + 1) for child in reversed(self.children(event))]  # type: ignore[misc]
         return out
 
+    @cached_property
+    def events(self) -> list[Event]:
+        """Published events in time order (what the calendar holds)."""
+        return self.sorted(r for r in self.public.values() if isinstance(r, Event))
+
     def organizations_by_kind(self) -> list[tuple[str, list[Organization]]]:
         groups: dict[str, list[Organization]] = defaultdict(list)
         for org in self.public.values():
