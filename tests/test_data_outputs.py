@@ -521,6 +521,49 @@ def test_hostile_text_stays_data_everywhere(tmp_path):
     assert json.loads((site.root / "people/hostile/index.json").read_text("utf-8"))["fields"]["name"] == HOSTILE
 
 
+def test_a_feed_paged_back_through_its_archives_holds_every_entry(tmp_path):
+    """RFC 5005 archived feeds: the feed holds the latest 50, archive documents hold the rest in full
+    runs of 50 from the oldest, linked prev-archive/next-archive/current, each marked <fh:archive/>."""
+    quotes = "".join(f"--- quotes/q{n:03}.yaml\ntext: Words {n}\nspeaker: p\nsaid: 2020-01-{1 + n % 28:02}\n"
+                     f"article: a\n" for n in range(120))
+    content = write_tree(tmp_path / "content", f"""
+--- people/p.yaml
+name: P
+--- organizations/o.yaml
+name: O
+kind: outlet
+--- articles/a.yaml
+headline: H
+outlet: o
+published: 2020-02-01
+{quotes}""")
+    build(content, tmp_path / "site")
+    root = tmp_path / "site"
+    feed = parse_feed(root / "people/p/feed.xml")
+    links = {link.rel: link.href for link in feed.feed.links}
+    assert links["prev-archive"] == BASE + "people/p/feed-2.xml" and "next-archive" not in links
+    assert len(feed.entries) == 50
+    seen = [e.id for e in feed.entries]
+    archived: list[str] = []
+    href, pages = links["prev-archive"], 0
+    while href:
+        path = root / href.removeprefix(BASE)
+        doc = parse_feed(path)
+        assert b'<fh:archive/>' in path.read_bytes() and b'xmlns:fh="http://purl.org/syndication/history/1.0"' \
+            in path.read_bytes()
+        doc_links = {link.rel: link.href for link in doc.feed.links}
+        assert doc_links["current"] == BASE + "people/p/feed.xml" and len(doc.entries) == 50
+        archived += [e.id for e in doc.entries]
+        href, pages = doc_links.get("prev-archive"), pages + 1
+    assert pages == 2 and not (root / "people/p/feed-3.xml").exists()
+    every = {BASE + f"quotes/q{n:03}/" for n in range(120)}
+    assert set(seen) | set(archived) == every and len(archived) == len(set(archived)) == 100
+    first = {link.rel: link.href for link in parse_feed(root / "people/p/feed-1.xml").feed.links}
+    assert first["next-archive"] == BASE + "people/p/feed-2.xml" and "prev-archive" not in first
+    small = {link.rel for link in parse_feed(root / "corrections/feed.xml").feed.links}
+    assert "prev-archive" not in small  # 50 entries or fewer: no archive
+
+
 def test_an_archive_without_events_publishes_no_empty_calendar(tmp_path):
     """RFC 5545 asks a calendar for a component: with no event there is no events.ics and no link to one."""
     content = write_tree(tmp_path / "content", """
