@@ -49,6 +49,7 @@ from generator.outputs import urls_kept
 from generator.outputs.page_head import head_meta
 from generator.outputs.publication import Published
 from generator.outputs.search_index import SearchIndexError
+from generator.outputs.sitemaps import split_sitemap
 from generator.render.pages import Heading, Renderer, Site, redirects
 
 log = logging.getLogger("mkdocs.plugins.archive")
@@ -250,6 +251,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # every page URL, those of lists included (the next build does not insist on those)
         published = {*self.urls, *(urls_kept.normal(p.url) for p in self.pages.values())}
         urls_kept.write_manifest(site_dir, sorted(published))
+        split_sitemap(site_dir, self.published)
         log.info("data: %d records as JSON, JSON Lines and SQLite, %d feeds, %d event calendars", *counts)
 
     def on_build_error(self, error) -> None:

@@ -7,6 +7,7 @@ drafts and hostile text.
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
@@ -682,3 +683,29 @@ def test_plain_mkdocs_build_checks_the_manifest_in_its_site_dir(tmp_path):
     with pytest.raises(Abort):  # MkDocs logs the plugin's message as an error, then aborts
         plain_build()
     assert (root / "site/people/jane-doe/index.html").exists()  # the previous site is untouched
+
+
+def test_past_the_sitemap_limit_the_sitemap_is_an_index(tmp_path, monkeypatch):
+    """The protocol allows 50,000 URLs a sitemap: past it, sitemap.xml lists sitemap-1.xml … (here with
+    a limit of 10 on a small site), which together hold every URL once, in order."""
+    from generator.outputs import sitemaps
+
+    content = write_tree(tmp_path / "content", TINY)
+    build(content, tmp_path / "whole")
+    monkeypatch.setattr(sitemaps, "LIMIT", 10)
+    build(content, tmp_path / "split")
+    ns = {"s": sitemaps.NS}
+    whole = ET.parse(tmp_path / "whole/sitemap.xml").getroot()
+    index = ET.parse(tmp_path / "split/sitemap.xml").getroot()
+    assert index.tag == f"{{{sitemaps.NS}}}sitemapindex"
+    locs = [e.text for e in index.findall("s:sitemap/s:loc", ns)]
+    count = len(whole.findall("s:url", ns))
+    assert locs == [f"{BASE}sitemap-{n}.xml" for n in range(1, (count + 9) // 10 + 1)] and len(locs) > 1
+    parts = [ET.parse(tmp_path / "split" / loc.removeprefix(BASE)).getroot() for loc in locs]
+    assert [len(p.findall("s:url", ns)) <= 10 for p in parts] == [True] * len(parts)
+    def entries(urls):
+        return [(u.findtext("s:loc", None, ns), u.findtext("s:lastmod", None, ns)) for u in urls]
+
+    assert entries(u for p in parts for u in p.findall("s:url", ns)) == entries(whole.findall("s:url", ns))
+    assert gzip.decompress((tmp_path / "split/sitemap.xml.gz").read_bytes()) == (
+        tmp_path / "split/sitemap.xml").read_bytes()
