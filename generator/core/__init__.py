@@ -1,6 +1,7 @@
 """Core: from YAML files to a checked archive; nothing here knows about pages or MkDocs.
 
     kinds      the kinds of record, stated once (folder, labels, time, schema.org type …)
+    issuers    who issues a correction, stated once: meaning, whose words, headings ("Editor's note")
     sources    read files, parse YAML safely, keep a line map for messages
     models     the content model: one pydantic model per kind (dates: When, days and instants)
     validate   typed records from parsed sources, pydantic's errors as editors' messages

@@ -29,6 +29,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from generator.core import issuers
 from generator.core.dates import DateError, When, parse_when
 from generator.core.kinds import ALL_KINDS
 from generator.core.sources import ID_MAX, ID_PATTERN
@@ -370,7 +371,7 @@ class Event(Record):
 # --- provenance (content model 1.1): times as printed, who issued a correction ---
 
 TimeZoneStatus = Literal["stated", "unstated", "assumed"]
-Issuer = Literal["outlet", "archive", "third-party"]
+Issuer = Literal[issuers.NAMES]  # type: ignore[valid-type]  # core/issuers.py states them
 
 
 def _time_as_printed(field: str) -> Any:
@@ -478,11 +479,7 @@ class Correction(Record):
     text: Markdown
     by: ref("person", "organization") | None = None
     source: Url | None = None
-    issuer: Issuer | None = Field(default=None, description=(
-        "optional: who issued it. 'outlet': the outlet that published the target corrected itself; "
-        "'archive': an editor's note by this archive's editors, dated when the archive added it (no 'by'); "
-        "'third-party': the person or organization in 'by', dated when they said it, with where it was "
-        "reported ('reported_in') or its 'source'"))
+    issuer: Issuer | None = Field(default=None, description=issuers.description())
     reported_in: list[ref("article", "update")] = Field(default=[], description=(
         "optional, with issuer: third-party: the articles or updates that reported the third party's words"))
     previous: dict[str, str] = Field(default={}, description=(

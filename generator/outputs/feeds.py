@@ -36,6 +36,7 @@ from feedgen.feed import FeedGenerator
 from lxml.etree import SubElement
 
 from generator.core.addresses import page_url
+from generator.core.issuers import in_own_words
 from generator.core.models import Article, Correction, Event, Organization, Person, Quote, Record, Update
 from generator.outputs.publication import ENTRY_KINDS, KIND_LABELS, Published
 
@@ -234,7 +235,7 @@ def _author(pub: Published, record: Record) -> str | None:
     if isinstance(record, Update):
         return _title(site.outlet(record))
     if isinstance(record, Correction):
-        return _title(site.issuer(record)) if record.issuer == "outlet" else site.settings.title
+        return _title(site.issuer(record)) if in_own_words(record) else site.settings.title
     return None
 
 

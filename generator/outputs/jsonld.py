@@ -29,6 +29,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.core.addresses import page_url
+from generator.core.issuers import in_own_words
 from generator.core.kinds import CREATIVE_WORKS, KIND
 from generator.core.models import Article, Correction, Event, Organization, Person, Quote, Record, Update
 from generator.core.richtext import plain_text
@@ -223,10 +224,10 @@ class _Graph:
         target = self.site.get(c.target)
         # the record's text is the outlet's own notice, or else the archive's words (a third party's
         # dispute is told by the archive: the disputer is who it mentions, not its author)
-        author = self.ref(self.site.issuer(c)) if c.issuer == "outlet" else {"@id": self.pub.archive_id}
+        author = self.ref(self.site.issuer(c)) if in_own_words(c) else {"@id": self.pub.archive_id}
         node.update(text=self._text(c, "text"), datePublished=self.pub.machine_time(c), genre=c.correction_kind,
                     about=self.ref(target), author=author, sameAs=c.source,
-                    mentions=self.ref(self.site.get(c.by)) if c.issuer != "outlet" else None,
+                    mentions=self.ref(self.site.get(c.by)) if not in_own_words(c) else None,
                     parentItem=self.ref(target) if target is not None and target.kind in CREATIVE_WORKS else None,
                     citation=self.refs(c.reported_in))
 

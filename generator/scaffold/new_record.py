@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from generator.core import issuers
 from generator.core.models import MODELS, fields_of
 
 _EXAMPLES = {
@@ -16,8 +17,7 @@ _SKIP = {"status", "previous_ids"}
 _HINTS = {
     "time_as_printed": ('"4:09 P.M."', "the time exactly as the source printed it; needs time_zone"),
     "time_zone": ("unstated", "stated | unstated (no zone printed: the offset only orders records) | assumed"),
-    "issuer": ("archive", "outlet (it corrected itself) | archive (editor's note, dated when added, no by) | "
-               "third-party (by, dated when said, with reported_in or source)"),
+    "issuer": ("archive", issuers.hint()),
     "reported_in": ("[article-id]", "with issuer: third-party: articles or updates that reported their words"),
     "same_remarks_as": ("quote-id", "another excerpt of the same remarks (same_as: the same words printed "
                         "differently)"),

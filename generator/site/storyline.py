@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
+from generator.core import issuers
 from generator.core.dates import MONTHS, When
 from generator.core.kinds import KINDS
 from generator.core.models import Correction, Quote, Record
@@ -29,8 +30,6 @@ STORY_ORDER = {kind.name: kind.story_rank for kind in KINDS}
 TARGET_WORDS = 60  # a correction's title quotes this much of what it corrects
 EXCERPT_WORDS = 90  # and, when two titles would read the same, this much of its own text
 _TIMES = {1: "once", 2: "twice"}
-_VERB = {"correction": "corrected", "clarification": "clarified", "retraction": "retracted",
-                "dispute": "disputed"}
 
 
 def day_text(day: date) -> str:
@@ -65,16 +64,16 @@ def notice_summary(site: Site, items: list[Record]) -> str:
         if c.issuer == "archive":
             notes += 1
         elif c.issuer == "third-party" and who is not None:
-            names = disputers[_VERB[c.correction_kind]]
+            names = disputers[issuers.DONE[c.correction_kind]]
             if who.title not in names:
                 names.append(who.title)
         else:
-            verbs[_VERB[c.correction_kind]] += 1
+            verbs[issuers.DONE[c.correction_kind]] += 1
     parts = [f"updated {_times(updates)}"] if updates else []
     parts += [f"{verb} {_times(n)}" for verb, n in verbs.items()]
     parts += [f"{verb} by {_and(names)}" for verb, names in disputers.items()]
     if notes:
-        parts.append(f"{notes} editor's note{'s' if notes > 1 else ''}")
+        parts.append(issuers.editors_notes(notes))
     latest = max((w for w in (site.when(r) for r in items) if w), key=lambda w: w.sort_key, default=None)
     line = ", ".join(parts)
     line = line[:1].upper() + line[1:]
@@ -106,10 +105,13 @@ def correction_titles(site: Site) -> dict[str, str]:
 
 
 def _base_title(site: Site, c: Correction) -> str:
-    kind = c.correction_kind
-    who = f"Editor's note ({kind})" if c.issuer == "archive" else site.issued_by(c)
+    who = issuers.heading(c, _title(site.issuer(c)), with_kind=True)
     target = site.archive.records.get(c.target)
     return f"{who}, {day_text(c.at.day)}: {_named(site, target)}" if target else f"{who}, {day_text(c.at.day)}"
+
+
+def _title(record: Record | None) -> str | None:
+    return record.title if record is not None else None
 
 
 def _named(site: Site, target: Record) -> str:
