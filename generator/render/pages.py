@@ -27,12 +27,12 @@ from generator.core.parallel import fork_map
 from generator.core.richtext import host_note, isolated, render_markdown, render_verbatim, words_of
 from generator.core.settings import Settings
 from generator.core.shipped import find_defaults
+from generator.site import storyline
 from generator.site.index_pages import SITE_PAGE, SITE_PAGES
 from generator.site.lists import Paging
 from generator.site.paging import Part
 from generator.site.questions import Anchors, Site, slug
 from generator.site.search_filters import SEARCH_FILTERS
-from generator.site.storyline import Storyline
 
 # index pages: file → (template, title), from site/index_pages.py
 INDEX_PAGES = {page.uri: (page.template, page.title) for page in SITE_PAGES}
@@ -119,7 +119,7 @@ class Renderer:
             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
             bytecode_cache=_COMPILED)
         self.env.filters.update(when=site.time_html, bdi=isolated)  # bdi: record text that may run right-to-left
-        self.env.globals.update(story=Storyline(site),  # the story's order, notices and wordings
+        self.env.globals.update(story=storyline,  # the story's order, notices and wordings
                                 kinds=KINDS, kind_of=KIND,  # the kinds of record (core/kinds.py)
                                 sections=SECTIONS, search_filters=SEARCH_FILTERS)
         self.paging = Paging(site)

@@ -1,7 +1,8 @@
 """How a story reads on its pages: records in story order, an event's days, the notice above a
 record, correction titles that say who corrected what and when, and the wordings of a statement.
 
-Functions of a `Site` (passed in, never imported here, so site.py can use this module's order);
+Functions of a `Site` (passed in, never imported here, so questions.py can use this module's order);
+templates call them as `story.days(site, records)`;
 each reads the indexes the Site built once.
 """
 
@@ -121,12 +122,12 @@ def _named(site: Site, target: Record) -> str:
         return f"{site.issued_by(target)} of {day_text(target.at.day)}"
     if target.kind in ("person", "organization") or isinstance(target, Quote):
         return target.title
-    title = _shorten(target.title, TARGET_WORDS)
+    title = shorten(target.title, TARGET_WORDS)
     if target.kind == "event":
         return title
     if target.kind == "update":
         article = site.archive.records.get(target.article)  # type: ignore[attr-defined]
-        return f"{title} to “{_shorten(article.title, TARGET_WORDS)}”" if article else title
+        return f"{title} to “{shorten(article.title, TARGET_WORDS)}”" if article else title
     return f"“{title}”"
 
 
@@ -138,10 +139,11 @@ def _excerpt(site: Site, c: Correction) -> str:
 
     text = " ".join(plain_text(c.text, resolve, c.text_format == "plain").split())
     sentence = text.split(". ", 1)[0].rstrip(".")
-    return _shorten(sentence, EXCERPT_WORDS)
+    return shorten(sentence, EXCERPT_WORDS)
 
 
-def _shorten(text: str, limit: int) -> str:
+def shorten(text: str, limit: int = 60) -> str:
+    """The text, cut at a word before `limit` characters with ' …' (breadcrumbs, titles)."""
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
@@ -229,31 +231,3 @@ def _marked(words: list[str], changed: set[int]) -> Markup:
     if run:
         out.append(Markup('<mark class="arc-diff">{}</mark>').format(" ".join(run)))
     return Markup(" ").join(out)
-
-
-class Storyline:
-    """The functions above bound to one Site, for the templates (`story.days(records)`)."""
-
-    def __init__(self, site: Site):
-        self.site = site
-
-    day_text = staticmethod(day_text)
-
-    def days(self, records: Iterable[Record]) -> list[tuple[date | None, list[Record]]]:
-        return days(self.site, records)
-
-    def notice_items(self, record: Record) -> list[Record]:
-        return notice_items(self.site, record)
-
-    def notice_summary(self, items: list[Record]) -> str:
-        return notice_summary(self.site, items)
-
-    def wording_columns(self, quote: Quote) -> list[tuple[Quote, Markup]]:
-        return wording_columns(self.site, quote)
-
-    def previous_wording(self, correction: Correction) -> list[tuple[str, Markup, Markup]]:
-        return previous_wording(self.site, correction)
-
-    @staticmethod
-    def shorten(text: str, limit: int = 60) -> str:
-        return _shorten(text, limit)
