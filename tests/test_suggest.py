@@ -304,3 +304,27 @@ def test_one_word_edited_is_the_same_words(said, data):
 def test_words_ignore_case_punctuation_and_apostrophe_shapes():
     assert words("There’s been NO decision — to leave Iraq. Period.") == (
         "there's", "been", "no", "decision", "to", "leave", "iraq", "period")
+
+
+def test_when_both_quotes_hold_a_link_the_end_of_one_chain_joins_the_groups(content):
+    content("""
+--- people/p.yaml
+name: P
+--- quotes/a.yaml
+text: we are not leaving the country this year
+speaker: p
+same_as: c
+--- quotes/b.yaml
+text: we are not leaving the country this year at all
+speaker: p
+same_as: d
+--- quotes/c.yaml
+text: nothing has been decided yet about anything
+speaker: p
+--- quotes/d.yaml
+text: ask the minister about the budget
+speaker: p
+""")
+    assert _lines()[0] == (
+        "content/quotes/d.yaml:1:1: 100 the same words as content/quotes/a.yaml:1? (the end of b's same_as chain) "
+        "add 'same_as: a', or once checked and not the same, 'not_same_as: [a]' in content/quotes/b.yaml")

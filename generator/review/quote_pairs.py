@@ -56,6 +56,7 @@ class Pair:
     other: Quote
     link: str  # "same_as" or "same_remarks_as"
     score: int  # 0-100: how closely the shorter quote's words match the longer's best stretch
+    chain_of: Quote | None = None  # when both quotes hold a link already: the one whose chain ends at holder
 
 
 def quote_pairs(archive: Archive) -> list[Pair]:
@@ -75,8 +76,8 @@ def quote_pairs(archive: Archive) -> list[Pair]:
         link, score = judged
         if link == "same_remarks_as" and not _same_said_day(first, second):
             continue  # check refuses excerpts of the same remarks said on different days
-        holder, other = _holder(quotes, first, second, link)
-        found.append(Pair(holder, other, link, score))
+        holder, other, chain_of = _holder(quotes, first, second, link)
+        found.append(Pair(holder, other, link, score, chain_of))
     return sorted(found, key=lambda p: (-p.score, p.holder.id, p.other.id))
 
 
@@ -145,7 +146,7 @@ def _linked_groups(quotes: dict[str, Quote]) -> dict[str, str]:
     return {quote_id: root(quote_id) for quote_id in quotes}
 
 
-def _holder(quotes: dict[str, Quote], one: Quote, two: Quote, link: str) -> tuple[Quote, Quote]:
+def _holder(quotes: dict[str, Quote], one: Quote, two: Quote, link: str) -> tuple[Quote, Quote, Quote | None]:
     """Which quote gets the line, and the one it names. A draft may name a published quote but not
     the reverse (check), so a draft holds it; else the later one (the later wording points back at
     the earlier, as the content model describes). `link` takes one id: when both already hold one,
@@ -154,9 +155,9 @@ def _holder(quotes: dict[str, Quote], one: Quote, two: Quote, link: str) -> tupl
                             reverse=True)
     for holder, other in ((later, earlier), (earlier, later)):
         if getattr(holder, link) is None and (holder.is_public <= other.is_public):
-            return holder, other
+            return holder, other, None
     seen, end = set(), later
     while getattr(end, link) in quotes and end.id not in seen:
         seen.add(end.id)
         end = quotes[getattr(end, link)]
-    return end, earlier
+    return end, earlier, later

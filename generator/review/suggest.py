@@ -48,9 +48,14 @@ def _from_pair(archive: Archive, pair: Pair) -> Suggestion:
     other_line, _ = other.position(("text",), key=True)
     there = f"{other.path}:{other_line}"
     add = f"{pair.link}: {pair.other.id}"
-    checked = (f"add '{pair.other.id}' to not_same_as" if pair.holder.not_same_as
+    marker = pair.chain_of or pair.holder  # not_same_as goes on one of the two quotes that look alike
+    checked = (f"add '{pair.other.id}' to not_same_as" if marker.not_same_as
                else f"'not_same_as: [{pair.other.id}]'")
-    message = (f"{pair.score} {_WORDS[pair.link]} {there}? add '{add}', or once checked and not the same, "
+    chain = ""
+    if pair.chain_of is not None:
+        chain = f" (the end of {pair.chain_of.id}'s {pair.link} chain)"
+        checked += f" in {archive.sources[marker.id].path}"
+    message = (f"{pair.score} {_WORDS[pair.link]} {there}?{chain} add '{add}', or once checked and not the same, "
                f"{checked}")
     return Suggestion(holder.path, line, column, pair.holder.id, pair.link, add, message, pair.score, there,
                       pair.other.id)
