@@ -1,4 +1,4 @@
-"""Command line: `python -m generator check | new | schema | pages | build`.
+"""Command line: `python -m generator check | suggest | new | schema | pages | build | diff | init`.
 
 Every command works from any folder inside an archive: paths the user leaves out
 are found from the archive's root (the folder holding mkdocs.yml, see
@@ -282,6 +282,39 @@ def diff(base: str, content_dir: Path | None, config: Path | None) -> None:
         click.echo(f"diff: the content at {base} does not check:\n" + as_text(error.problems, 0), err=True)
         sys.exit(2)
     click.echo(report(compare(before, head)))
+
+
+@main.command()
+@click.argument("content_dir", type=click.Path(path_type=Path), required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
+              help="json prints the same suggestions for tools; github prints GitHub Actions notices.")
+@config_option
+def suggest(content_dir: Path | None, fmt: str, config: Path | None) -> None:
+    """Suggest what editors may add to CONTENT_DIR (default: content in the archive's root).
+
+    Quotes that look like the same words (same_as) or the same remarks (same_remarks_as), with a
+    score and the line to add; people and organizations a text names but its record does not list.
+    Exit status 0 with or without suggestions; 1 when the content does not pass check.
+    """
+    from generator.core.archive import load
+    from generator.review.suggest import as_github as suggestions_github
+    from generator.review.suggest import as_json as suggestions_json
+    from generator.review.suggest import as_text as suggestions_text
+    from generator.review.suggest import suggestions
+
+    given = content_dir is not None
+    content_dir = _or_root(content_dir, DEFAULT_CONTENT)
+    if not content_dir.is_dir():
+        click.echo(f"{_shown(content_dir, given)}: no such folder; give the content folder, e.g. 'content'",
+                   err=True)
+        sys.exit(1)
+    archive, problems, count = load(content_dir, _settings(config))
+    if problems:  # suggestions for content that does not check would be built on records that may change
+        click.echo(as_text(problems, count), err=True)
+        sys.exit(1)
+    found = suggestions(archive)
+    output = {"text": suggestions_text, "json": suggestions_json, "github": suggestions_github}[fmt]
+    click.echo(output(found, count))
 
 
 @main.command()

@@ -300,4 +300,25 @@ def same_remarks(archive: Archive, sources: dict[str, Source]) -> Iterator[Probl
                                  "were said on the same day")
 
 
-RULES += [printed_times, correction_issuers, same_remarks]
+def checked_not_linked(archive: Archive, sources: dict[str, Source]) -> Iterator[Problem]:
+    """A pair an editor marked as checked and not linked (not_same_as) is not linked either way."""
+    for record in archive.records.values():
+        if not isinstance(record, Quote):
+            continue
+        for i, other_id in enumerate(record.not_same_as):
+            other = archive.records.get(other_id)
+            links = {"same_as": record.same_as, "same_remarks_as": record.same_remarks_as}
+            field = next((name for name, target in links.items() if target == other_id), None)
+            back = next((name for name in links if isinstance(other, Quote) and getattr(other, name) == record.id),
+                        None)
+            if field is not None:
+                yield archive.sources[record.id].problem(("not_same_as", i), (
+                    f"not_same_as[{i}]: '{other_id}' is also this quote's {field}; a pair is either linked or "
+                    "marked as checked and not linked, not both"))
+            elif back is not None:
+                yield archive.sources[record.id].problem(("not_same_as", i), (
+                    f"not_same_as[{i}]: '{other_id}' links this quote ({back}: {record.id}); a pair is either "
+                    "linked or marked as checked and not linked, not both"))
+
+
+RULES += [printed_times, correction_issuers, same_remarks, checked_not_linked]

@@ -436,6 +436,10 @@ class Quote(Record):
     same_remarks_as: ref("quote") | None = Field(default=None, description=(
         "optional: a quote that is another excerpt of the same remarks (same speaker, same occasion, other "
         "words); same_as is for the same words printed differently"))
+    not_same_as: list[ref("quote")] = Field(default=[], description=(
+        "optional: quotes an editor compared with this one and does not link (not the same words nor the same "
+        "remarks, or the sources do not say): `generator suggest` no longer proposes the pair; pages show "
+        "nothing of it"))
     time_as_printed: Text | None = _time_as_printed("said")
     time_zone: TimeZoneStatus | None = _time_zone("said")
 

@@ -21,6 +21,8 @@ _HINTS = {
     "reported_in": ("[article-id]", "with issuer: third-party: articles or updates that reported their words"),
     "same_remarks_as": ("quote-id", "another excerpt of the same remarks (same_as: the same words printed "
                         "differently)"),
+    "not_same_as": ("[quote-id]", "quotes checked and not linked (not the same, or the sources do not say): "
+                    "`generator suggest` stops proposing them"),
     "correction.kind": ("correction", "correction | clarification | retraction | dispute"),
     "correction.by": ("person-id", "who raised it: needed with issuer: third-party"),
 }
