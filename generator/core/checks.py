@@ -32,7 +32,7 @@ def check_archive(archive: Archive, sources: dict[str, Source]) -> list[Problem]
     return problems
 
 
-def _at(source: Source, ref: Reference) -> tuple[int, int]:
+def position_in_text(source: Source, ref: Reference) -> tuple[int, int]:
     """Line and column of a reference; a [[link]] is found inside its text."""
     line, column = source.position(ref.loc)
     if ref.link:
@@ -54,7 +54,7 @@ def references(archive: Archive, sources: dict[str, Source]) -> Iterator[Problem
     for ref in archive.references:
         message = _reference_problem(archive, sources, by_kind, ref)
         if message:
-            line, column = _at(sources[ref.source], ref)
+            line, column = position_in_text(sources[ref.source], ref)
             yield Problem(sources[ref.source].path, line, column, f"{dotted(ref.loc)}: {message}", ref.source)
 
 

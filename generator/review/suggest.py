@@ -11,9 +11,7 @@ import json
 from dataclasses import asdict, dataclass
 
 from generator.core.archive import Archive
-from generator.core.problems import _data as annotation_data  # GitHub's escaping, as check writes it
-from generator.core.problems import _property as annotation_property
-from generator.core.problems import terminal_safe
+from generator.core.problems import annotation_data, annotation_property, terminal_safe
 from generator.review.quote_pairs import Pair, quote_pairs
 from generator.review.unlisted_names import Unlisted, unlisted_names
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.core.archive import Archive, Reference
-from generator.core.checks import _at as position_in_text  # the line and column of a place inside a text
+from generator.core.checks import position_in_text
 from generator.core.models import MODELS, Record, fields_of
 from generator.core.problems import dotted
 
