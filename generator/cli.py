@@ -353,3 +353,33 @@ def init(folder: Path, title: str, description: str, language: str, timezone: st
         click.echo(str(error), err=True)
         sys.exit(1)
     click.echo(summary(written, str(folder)))
+
+
+@main.command()
+@content_option
+@config_option
+@click.option("--jobs", type=click.IntRange(min=1, max=64), default=8, show_default=True,
+              help="Links fetched at a time (never more than 2 from one host).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+              help="Seconds a link has to answer, connecting and reading together.")
+@click.option("--state", "state_file", type=click.Path(path_type=Path), default=None,
+              help="What the previous run saw of each link (a page whose text hash differs is 'changed')  "
+                   "[default: site_config/links.json in the archive's root]")
+@click.option("--save", is_flag=True, help="Ask Save Page Now to capture every live source with no archived copy "
+              "(needs WAYBACK_ACCESS_KEY and WAYBACK_SECRET_KEY; one request every 5 seconds).")
+@click.option("--write", is_flag=True, help="With --save: add each capture to its record as an archived: entry.")
+@click.option("--save-endpoint", envvar="WAYBACK_SAVE_URL", default=None, metavar="URL",
+              help="Where Save Page Now requests go  [default: $WAYBACK_SAVE_URL, else https://web.archive.org/save]")
+def links(content_dir: Path | None, config: Path | None, jobs: int, timeout: float, state_file: Path | None,
+          save: bool, write: bool, save_endpoint: str | None) -> None:
+    """Check every source URL (an article's url, a correction's source): report dead, moved and changed
+    links with file and line, then the Save Page Now requests for sources with no archived copy.
+
+    Exit status 1 when a link is dead.
+    """
+    from generator.review.links import run_links
+
+    if write and not save:
+        raise click.UsageError("--write adds the captures --save makes: give both")
+    sys.exit(run_links(_or_root(content_dir, DEFAULT_CONTENT), _settings(config), jobs, timeout,
+                       _or_root(state_file, Path("site_config/links.json")), save, write, save_endpoint))
