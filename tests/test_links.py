@@ -218,3 +218,19 @@ def test_the_text_hash_ignores_markup_scripts_and_spacing():
     one = link_state.text_hash(b"<p>The <b>letter</b></p><script>x()</script>", "text/html", "utf-8")
     two = link_state.text_hash(b"<div>The\n letter</div><style>p{}</style>", "text/html; charset=utf-8", None)
     assert one == two != link_state.text_hash(b"<p>The letters</p>", "text/html", "utf-8")
+
+
+@pytest.mark.parametrize("original,why", [
+    ("https://example.org/a\n<script>alert(1)</script>",
+     "Save Page Now answered a capture the archive would refuse: 'https://web.archive.org/web/20200106210900/"
+     "https://example.org/a\\n<script>alert(1)</script>' is not a web address: a line break is not allowed in a "
+     "URL; write it percent-encoded (%0A)"),
+    ("https://example.org/\u202ea", "Save Page Now answered a capture the archive would refuse: 'https://web.archive"
+     ".org/web/20200106210900/https://example.org/\\u202ea' is not a web address: the character U+202E is not "
+     "allowed in a URL; write it percent-encoded (%E2%80%AE)"),
+    ("https://example.org/../b", "the Wayback Machine captured 'https://example.org/../b', not this page (it "
+     "redirects there)"),
+])
+def test_a_hostile_answer_from_save_page_now_is_never_written(original, why):
+    capture = wayback.Capture("https://example.org/a", "20200106210900", original)
+    assert wayback.captured_problem(capture, "https://example.org/a") == why

@@ -21,8 +21,10 @@ from pathlib import Path
 
 import httpx
 import yaml
+from pydantic import ValidationError
 
 from generator.core.archived import same_page, wayback_url
+from generator.core.models import ArchivedCopy
 
 ENDPOINT = "https://web.archive.org/save"
 ENDPOINT_VARIABLE = "WAYBACK_SAVE_URL"
@@ -122,12 +124,21 @@ def captured_problem(capture: Capture, cited_url: str) -> str | None:
     """A capture that cannot be this source's copy: of another page (the source redirects), or an
     answer the archive's check would refuse."""
     if capture.error:
-        return capture.error
+        return _shown(capture.error)
     if not (capture.timestamp or "").isdigit() or len(capture.timestamp or "") != 14:
-        return f"Save Page Now answered the capture time '{capture.timestamp}', not 14 digits"
+        return f"Save Page Now answered the capture time '{_shown(capture.timestamp or '')}', not 14 digits"
+    try:  # what is written must check: an answer is data from another site, never trusted as it comes
+        ArchivedCopy.model_validate({"url": capture.copy_url, "captured": capture.captured})
+    except ValidationError as error:
+        return f"Save Page Now answered a capture the archive would refuse: {error.errors()[0]['msg']}"
     if not same_page(capture.original or capture.url, cited_url):
         return f"the Wayback Machine captured '{capture.original}', not this page (it redirects there)"
     return None
+
+
+def _shown(text: str) -> str:
+    """Text from another site, safe on a terminal: escapes for anything not printable."""
+    return text if text.isprintable() else text.encode("unicode_escape").decode("ascii")
 
 
 def add_copy(path: Path, capture: Capture) -> str | None:
