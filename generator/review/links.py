@@ -82,7 +82,8 @@ async def _fetch_all(urls: list[str], jobs: int, timeout: float) -> dict[str, An
     async with httpx.AsyncClient(follow_redirects=True, max_redirects=MAX_REDIRECTS, limits=limits,
                                  timeout=timeout, headers={"User-Agent": USER_AGENT}) as client:
         async def one(url: str) -> Answer:
-            async with everyone, hosts[(urlsplit(url).hostname or "").lower()]:
+            # the host's turn first: a request waiting for its host must not hold one of the `jobs` slots
+            async with hosts[(urlsplit(url).hostname or "").lower()], everyone:
                 try:
                     async with asyncio.timeout(timeout):
                         return await _fetch(client, url)
