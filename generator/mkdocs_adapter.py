@@ -282,6 +282,8 @@ def _checked(load):
         return load()
     except ContentError as error:
         raise _refused(error.problems, error.files) from None
+    except DateError as error:  # $ARCHIVE_NOW that is not an instant
+        raise PluginError(f"{NOW_VARIABLE}: {error}") from None
 
 
 def _refused(problems, files: int) -> PluginError:

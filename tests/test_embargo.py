@@ -148,3 +148,21 @@ def test_an_embargoed_record_is_in_no_output_before_its_instant_and_in_all_of_th
     assert differ == ["articles/embargoed-scoop/index.json", "data/archive.jsonl", "data/archive.sqlite",
                       "quotes/embargoed-scoop-quote/index.json"]
     assert '"embargo_until":"2026-12-07T10:00:00+01:00"' in at["articles/embargoed-scoop/index.json"]
+
+
+def test_archive_now_that_is_not_an_instant_stops_the_build_in_one_line(embargoed_content, tmp_path, monkeypatch):
+    from generator.mkdocs_adapter import BuildFailed, build_site
+
+    monkeypatch.setenv("ARCHIVE_NOW", "tomorrow")
+    with pytest.raises(BuildFailed) as failed:
+        build_site(REPO / "mkdocs.yml", tmp_path / "site", embargoed_content[0], 1)
+    assert str(failed.value) == ("ARCHIVE_NOW: 'tomorrow' is not an ISO 8601 date; expected a date like 2020-01-06 "
+                                 "or a datetime with its UTC offset like 2020-01-06T16:09:00-05:00")
+    assert not (tmp_path / "site").exists()
+
+
+def test_build_now_on_the_command_line(embargoed_content, tmp_path):
+    result = run("build", "--content", str(embargoed_content[0]), "--site-dir", str(tmp_path / "site"),
+                 "--now", "2026-12-07T10:00:00+01:00", "--workers", "1")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "site/quotes/embargoed-scoop-quote/index.html").exists()
