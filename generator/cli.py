@@ -98,6 +98,21 @@ def _settings(config: Path | None):
 config_option = click.option("--config", type=click.Path(path_type=Path), default=None,
                              help=f"Site settings file (title, default time zone)  [default: {DEFAULT_CONFIG} "
                                   "in the archive's root]")
+def _instant(ctx, param, value: str | None):
+    """--now: an instant with its UTC offset (None: the clock)."""
+    if value is None:
+        return None
+    from generator.core.embargo import DateError, now_from
+
+    try:
+        return now_from(value)
+    except DateError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+now_option = click.option("--now", type=str, default=None, callback=_instant, envvar="ARCHIVE_NOW", metavar="INSTANT",
+                          help="The instant embargoes are compared with, with its UTC offset, e.g. "
+                               "2026-12-07T09:00:00+00:00  [default: $ARCHIVE_NOW, else the clock]")
 content_option = click.option("--content", "content_dir", type=click.Path(path_type=Path), default=None,
                               help=f"The content folder  [default: {DEFAULT_CONTENT} in the archive's root]")
 
@@ -111,7 +126,8 @@ content_option = click.option("--content", "content_dir", type=click.Path(path_t
               help="The published site (a folder or URL): a field a source printed may change only through a "
                    "correction that states what was published (previous:).")
 @config_option
-def check(content_dir: Path | None, fmt: str, config: Path | None, published: str | None) -> None:
+@now_option
+def check(content_dir: Path | None, fmt: str, config: Path | None, published: str | None, now) -> None:
     """Validate every record in CONTENT_DIR (default: content in the archive's root).
 
     Prints each problem as path:line[:column]: message, then a summary.
@@ -125,7 +141,7 @@ def check(content_dir: Path | None, fmt: str, config: Path | None, published: st
         click.echo(f"{_shown(content_dir, given)}: no such folder; give the content folder, e.g. 'content'",
                    err=True)
         sys.exit(1)
-    archive, problems, count = load(content_dir, _settings(config))
+    archive, problems, count = load(content_dir, _settings(config), now)
     if published is not None:
         from generator.review.frozen import PublishedError, frozen_problems, published_records
 
@@ -218,7 +234,9 @@ def pages(content_dir: Path | None, out: Path, config: Path | None) -> None:
               help=f"The MkDocs configuration  [default: {ROOT_MARKER} in the archive's root]")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Processes to build with (1: serial)  [default: every core]")
-def build(content_dir: Path | None, site_dir: Path | None, config_file: Path | None, workers: int | None) -> None:
+@now_option
+def build(content_dir: Path | None, site_dir: Path | None, config_file: Path | None, workers: int | None,
+          now) -> None:
     """Validate the content, then build the whole site into SITE_DIR.
 
     A failed build prints every problem and leaves SITE_DIR as it was.
@@ -229,7 +247,7 @@ def build(content_dir: Path | None, site_dir: Path | None, config_file: Path | N
     given = site_dir is not None
     site_dir = site_dir if site_dir is not None else config_file.parent / DEFAULT_SITE_DIR
     try:
-        build_site(config_file, site_dir, content_dir, workers)
+        build_site(config_file, site_dir, content_dir, workers, now)
     except BuildFailed as error:
         click.echo(str(error), err=True)
         sys.exit(1)
@@ -335,3 +353,33 @@ def init(folder: Path, title: str, description: str, language: str, timezone: st
         click.echo(str(error), err=True)
         sys.exit(1)
     click.echo(summary(written, str(folder)))
+
+
+@main.command()
+@content_option
+@config_option
+@click.option("--jobs", type=click.IntRange(min=1, max=64), default=8, show_default=True,
+              help="Links fetched at a time (never more than 2 from one host).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+              help="Seconds a link has to answer, connecting and reading together.")
+@click.option("--state", "state_file", type=click.Path(path_type=Path), default=None,
+              help="What the previous run saw of each link (a page whose text hash differs is 'changed')  "
+                   "[default: site_config/links.json in the archive's root]")
+@click.option("--save", is_flag=True, help="Ask Save Page Now to capture every live source with no archived copy "
+              "(needs WAYBACK_ACCESS_KEY and WAYBACK_SECRET_KEY; one request every 5 seconds).")
+@click.option("--write", is_flag=True, help="With --save: add each capture to its record as an archived: entry.")
+@click.option("--save-endpoint", envvar="WAYBACK_SAVE_URL", default=None, metavar="URL",
+              help="Where Save Page Now requests go  [default: $WAYBACK_SAVE_URL, else https://web.archive.org/save]")
+def links(content_dir: Path | None, config: Path | None, jobs: int, timeout: float, state_file: Path | None,
+          save: bool, write: bool, save_endpoint: str | None) -> None:
+    """Check every source URL (an article's url, a correction's source): report dead, moved and changed
+    links with file and line, then the Save Page Now requests for sources with no archived copy.
+
+    Exit status 1 when a link is dead.
+    """
+    from generator.review.links import run_links
+
+    if write and not save:
+        raise click.UsageError("--write adds the captures --save makes: give both")
+    sys.exit(run_links(_or_root(content_dir, DEFAULT_CONTENT), _settings(config), jobs, timeout,
+                       _or_root(state_file, Path("site_config/links.json")), save, write, save_endpoint))

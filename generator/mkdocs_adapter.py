@@ -21,6 +21,7 @@ import re
 import shutil
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 
 import jinja2
@@ -41,6 +42,7 @@ from generator.build.progress import Phases
 from generator.core import parallel
 from generator.core.addresses import page_url
 from generator.core.archive import Archive, load
+from generator.core.embargo import NOW_VARIABLE, DateError
 from generator.core.history import read_history
 from generator.core.parallel import ChildFailed, Forked, fork_map, workers_wanted
 from generator.core.problems import ContentError, as_text
@@ -280,6 +282,8 @@ def _checked(load):
         return load()
     except ContentError as error:
         raise _refused(error.problems, error.files) from None
+    except DateError as error:  # $ARCHIVE_NOW that is not an instant
+        raise PluginError(f"{NOW_VARIABLE}: {error}") from None
 
 
 def _refused(problems, files: int) -> PluginError:
@@ -353,15 +357,20 @@ def _toc(title: str, headings: tuple[Heading, ...]) -> TableOfContents:
     return TableOfContents([root])
 
 
-def load_content(content_dir: Path, settings_file: Path) -> tuple[Settings, Archive]:
-    """Validate everything; any problem stops the build before a file is written."""
+def load_content(content_dir: Path, settings_file: Path, now: datetime | None = None) -> tuple[Settings, Archive]:
+    """Validate everything; any problem stops the build before a file is written. Records under
+    embargo at `now` (default: $ARCHIVE_NOW, else the clock) are withheld, and the next to lift is said."""
     try:
         settings = load_settings(settings_file)
-        archive, problems, count = load(content_dir, settings)
+        archive, problems, count = load(content_dir, settings, now)
     except ContentError as error:
         problems, count = error.problems, 0
+    except DateError as error:  # $ARCHIVE_NOW that is not an instant
+        raise PluginError(f"{NOW_VARIABLE}: {error}") from None
     if problems:
         raise _refused(problems, count)
+    if archive.withheld.message():
+        log.info(archive.withheld.message())
     return settings, archive
 
 
@@ -384,11 +393,12 @@ def _add(files: Files, file: File) -> None:
 
 
 def build_site(config_file: Path, site_dir: Path, content_dir: Path | None = None,
-               workers: int | None = None) -> None:
+               workers: int | None = None, now: datetime | None = None) -> None:
     """Build the whole site into a fresh folder, then swap it into place.
 
     A failed build raises BuildFailed and leaves `site_dir` as it was. `workers`: processes
-    to use (None: the configuration's `workers`, whose default 0 means every core).
+    to use (None: the configuration's `workers`, whose default 0 means every core). `now`: the
+    instant embargoes are compared with (None: $ARCHIVE_NOW, else the clock).
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     _log_to_stderr()
@@ -406,7 +416,7 @@ def build_site(config_file: Path, site_dir: Path, content_dir: Path | None = Non
         plugin.workers_override = workers
         plugin.content_dir = content_dir
         with phases.timed("load"):
-            plugin.preloaded = load_content(content_dir, root / plugin.config.settings)
+            plugin.preloaded = load_content(content_dir, root / plugin.config.settings, now)
         plugin.published_dir = site_dir
         plugin.urls = _keep_urls(plugin, config, plugin.preloaded[1])
         mkdocs_build(config)

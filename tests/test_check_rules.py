@@ -89,7 +89,7 @@ name: O
 colour: red
 """)
     assert check()[1][0] == ("content/organizations/o.yaml:2:1: unknown field 'colour' (fields here: tags, "
-                             "status, previous_ids, text_format, name, kind, url, summary, same_as, other_names)")
+                             "status, previous_ids, text_format, embargo_until, name, kind, url, summary, same_as, other_names)")
 
 
 def test_unknown_nested_field(content):

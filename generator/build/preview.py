@@ -155,6 +155,8 @@ class Preview:
         if problems or found:
             self.built = None  # an edit may be half-saved: the next build starts afresh
             raise ContentError(problems + found, len(files))
+        if self.built is not None and archive.withheld != self.built.site.archive.withheld:
+            changed = None  # an embargo lifted (or an edit changed one): records appear on many lists
         self._pending = (content, others, reads, changed)
         return settings, archive
 

@@ -7,6 +7,8 @@
     validate   typed records from parsed sources, pydantic's errors as editors' messages
     archive    every record with its references and back-references, built once
     checks     cross-record rules (references, cycles, dates, provenance)
+    archived   archived copies of a source (Wayback Machine, archive.today): addresses read by pattern
+    embargo    records published nowhere before an instant: withheld once, where the archive is assembled
     history    each record's public history, from git (three processes for any size)
     problems   what a bad input gets: file, line, column, message
     settings   site_config/archive.yml, and where the archive's root is

@@ -11,7 +11,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from generator.core.archived import archived_copies
 from generator.core.dates import When
+from generator.core.embargo import named_too_early
 from generator.core.kinds import KINDS
 from generator.core.models import Event, Person
 from generator.core.problems import Problem, did_you_mean, dotted
@@ -47,7 +49,8 @@ def position_in_text(source: Source, ref: Reference) -> tuple[int, int]:
 
 
 def references(archive: Archive, sources: dict[str, Source]) -> Iterator[Problem]:
-    """Every id resolves, to a kind the field accepts, and public records name no drafts."""
+    """Every id resolves, to a kind the field accepts, and public records name no drafts (nor a record
+    under an embargo that lifts after their own: embargo.py)."""
     by_kind: dict[str, list[str]] = defaultdict(list)
     for source in sources.values():
         by_kind[source.kind].append(source.id)
@@ -75,6 +78,9 @@ def _reference_problem(archive: Archive, sources: dict[str, Source], by_kind: di
     target, source = archive.records.get(ref.target), archive.records.get(ref.source)
     if target is not None and source is not None and source.is_public and not target.is_public:
         return f"{name} is a draft; a published record cannot name it (publish {name} or make this record a draft too)"
+    if target is not None and source is not None and source.is_public and ref.target != ref.source:
+        early = named_too_early(source, target)
+        return f"{name} {early}" if early else None
     return None
 
 
@@ -322,3 +328,6 @@ def checked_not_linked(archive: Archive, sources: dict[str, Source]) -> Iterator
 
 
 RULES += [printed_times, correction_issuers, same_remarks, checked_not_linked]
+
+# a rule kept in its own module: a source's archived copies belong to it
+RULES += [archived_copies]

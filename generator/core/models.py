@@ -29,8 +29,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from generator.core import archived as copies
 from generator.core import issuers
-from generator.core.dates import DateError, When, parse_when
+from generator.core.dates import DateError, When, parse_instant, parse_when
 from generator.core.kinds import ALL_KINDS
 from generator.core.sources import ID_MAX, ID_PATTERN
 
@@ -242,6 +243,35 @@ Moment = Annotated[When, PlainValidator(_when_validator(False)),
                                                                   "e.g. 2020-01-06T16:09:00-05:00"})]
 
 
+def _instant(value: Any) -> When:
+    """An instant with its UTC offset written (never read in the site's zone)."""
+    if isinstance(value, When):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("date_type", "expected a datetime with its UTC offset, got {got}",
+                                  {"got": describe(value)})
+    try:
+        return parse_instant(value, "this field")
+    except DateError as error:
+        raise PydanticCustomError("date", str(error)) from None
+
+
+Instant = Annotated[When, PlainValidator(_instant), WithJsonSchema({
+    "type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$",
+    "description": "a datetime with its UTC offset, e.g. 2020-01-07T09:00:00+00:00"})]
+
+
+def _archived_url(value: str) -> str:
+    problem = copies.copy_problem(value)
+    if problem:
+        raise PydanticCustomError("url", "'{value}': {problem}", {"value": value, "problem": problem})
+    return value
+
+
+ArchivedUrl = Annotated[str, AfterValidator(_http_url), AfterValidator(_archived_url),
+                        WithJsonSchema({"type": "string", "format": "uri", "pattern": copies.PATTERN})]
+
+
 def describe(value: Any) -> str:
     """How a wrong value is named in a message."""
     if value is None:
@@ -275,6 +305,9 @@ class Record(_Strict):
     text_format: Literal["markdown", "plain"] = Field(
         default="markdown", description="'plain': this record's Markdown fields hold text as printed "
         "(imported or verbatim texts), shown exactly as written with line breaks kept, never read as Markdown")
+    embargo_until: Instant | None = Field(default=None, description=(
+        "optional: publish this record nowhere before this instant (a datetime with its UTC offset, e.g. "
+        "2026-12-07T09:00:00+00:00); it is checked like any other record meanwhile"))
     _id: str = PrivateAttr(default="")
     _path: str = PrivateAttr(default="")
 
@@ -388,6 +421,23 @@ def _time_zone(field: str) -> Any:
         "as assumed"))
 
 
+class ArchivedCopy(_Strict):
+    url: ArchivedUrl = Field(description="the copy's address: a Wayback Machine capture "
+                             "(https://web.archive.org/web/<14-digit UTC time>/<the page>) or an archive.today copy")
+    captured: Instant = Field(description="when the copy was captured, with its UTC offset (a Wayback address "
+                              "carries it: 20200106210900 is 2020-01-06T21:09:00Z)")
+
+    @property
+    def service(self) -> str:
+        """The archive that holds it: 'Wayback Machine' or 'archive.today'."""
+        return copies.service(self.url) or ""
+
+
+def _archived(field: str) -> Any:
+    return Field(default=[], description=f"optional: archived copies of the page at '{field}' "
+                 "(Wayback Machine or archive.today), each {url, captured}; pages link them beside it")
+
+
 class Image(_Strict):
     caption: Text | None = None
     credit: Text | None = None
@@ -400,6 +450,7 @@ class Article(Record):
     outlet: ref("organization")
     published_at: Day = Field(alias="published")
     url: Url | None = None
+    archived: list[ArchivedCopy] = _archived("url")
     section: Text | None = None
     byline: Text | None = Field(default=None, description="optional: the byline as printed")
     authors: list[ref("person")] = []
@@ -483,6 +534,7 @@ class Correction(Record):
     text: Markdown
     by: ref("person", "organization") | None = None
     source: Url | None = None
+    archived: list[ArchivedCopy] = _archived("source")
     issuer: Issuer | None = Field(default=None, description=issuers.description())
     reported_in: list[ref("article", "update")] = Field(default=[], description=(
         "optional, with issuer: third-party: the articles or updates that reported the third party's words"))

@@ -204,7 +204,8 @@ class _Graph:
                     dateModified=self.pub.machine_time(self.pub.latest_revision(a)),
                     publisher=self.ref(outlet), author=self.refs(a.authors), creditText=a.byline,
                     articleSection=a.section, inLanguage=a.language, description=self._text(a, "summary"),
-                    sameAs=a.url, about=self.refs(a.events), mentions=self.refs([*a.people, *a.organizations]))
+                    sameAs=a.url, archivedAt=[copy.url for copy in a.archived], about=self.refs(a.events),
+                    mentions=self.refs([*a.people, *a.organizations]))
 
     def _quote(self, q: Quote, node: Node) -> None:
         speaker = self.site.get(q.speaker)
@@ -227,6 +228,7 @@ class _Graph:
         author = self.ref(self.site.issuer(c)) if in_own_words(c) else {"@id": self.pub.archive_id}
         node.update(text=self._text(c, "text"), datePublished=self.pub.machine_time(c), genre=c.correction_kind,
                     about=self.ref(target), author=author, sameAs=c.source,
+                    archivedAt=[copy.url for copy in c.archived],
                     mentions=self.ref(self.site.get(c.by)) if not in_own_words(c) else None,
                     parentItem=self.ref(target) if target is not None and target.kind in CREATIVE_WORKS else None,
                     citation=self.refs(c.reported_in))

@@ -23,6 +23,11 @@ _HINTS = {
                         "differently)"),
     "not_same_as": ("[quote-id]", "quotes checked and not linked (not the same, or the sources do not say): "
                     "`generator suggest` stops proposing them"),
+    "embargo_until": ('"2026-12-07T09:00:00+00:00"', "publish nowhere before this instant (with its UTC offset); "
+                      "checked meanwhile"),
+    "archived": ('[{url: "https://web.archive.org/web/20200106210900/https://example.org/page", '
+                 'captured: "2020-01-06T21:09:00Z"}]', "archived copies of the source page (Wayback Machine or "
+                 "archive.today), each with its capture time"),
     "correction.kind": ("correction", "correction | clarification | retraction | dispute"),
     "correction.by": ("person-id", "who raised it: needed with issuer: third-party"),
 }
