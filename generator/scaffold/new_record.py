@@ -21,6 +21,9 @@ _HINTS = {
     "reported_in": ("[article-id]", "with issuer: third-party: articles or updates that reported their words"),
     "same_remarks_as": ("quote-id", "another excerpt of the same remarks (same_as: the same words printed "
                         "differently)"),
+    "ratings": ("[{by: org-id, rating: Mostly False}]", "verdicts as printed; also scale (worst first), "
+                "scale_name, rated (only if the source dates it), source, reasoning"),
+    "wikidata": ("Q42", "the Wikidata item id (https://www.wikidata.org/wiki/Q42)"),
     "correction.kind": ("correction", "correction | clarification | retraction | dispute"),
     "correction.by": ("person-id", "who raised it: needed with issuer: third-party"),
 }
