@@ -5,4 +5,5 @@
     jsonld, feeds, calendars, opendata   linked data, Atom, iCalendar, JSON/JSON Lines/SQLite
     search, search_index                 Pagefind documents and sharded indexes
     urls_kept                            urls.txt and redirects: URLs that never break
+    citation_files                       cite.bib, cite.ris and cite.json beside each cited record's page
 """
