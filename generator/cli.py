@@ -201,8 +201,11 @@ def schema(out: Path | None) -> None:
 @main.command()
 @content_option
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="Folder to write the pages to.")
+@click.option("--site-url", envvar="SITE_URL", default="", metavar="URL",
+              help="The site's public address, as mkdocs.yml's site_url (default: $SITE_URL): citations on the "
+                   "pages give each record's permanent address under it; without one they give none.")
 @config_option
-def pages(content_dir: Path | None, out: Path, config: Path | None) -> None:
+def pages(content_dir: Path | None, out: Path, site_url: str, config: Path | None) -> None:
     """Write every page as plain Markdown to a folder (portable to other builders)."""
     from generator.core.archive import load_or_raise
     from generator.render.pages import render_site
@@ -218,7 +221,7 @@ def pages(content_dir: Path | None, out: Path, config: Path | None) -> None:
 
     archive.history = read_history(find_root(), content_dir)  # the same pages as a build
     written = 0
-    for page in render_site(archive, settings, _archive_templates())[1]:
+    for page in render_site(archive, settings, _archive_templates(), base=site_url)[1]:
         path = out / page.uri
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page.markdown, encoding="utf-8")

@@ -123,9 +123,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.search = SearchIndexJob(self.site, Path(config.site_dir), self.workers > 1 and not self.preview)
         with self.phases.timed("pages", len(self.site.public)):
             if self.preview:
-                pages = self.preview.pages(self.preview.renderer(self.site, templates), self.workers)
+                pages = self.preview.pages(self.preview.renderer(self.site, templates, config.site_url or ""),
+                                           self.workers)
             else:
-                pages = Renderer(self.site, templates).pages(self.workers)
+                pages = Renderer(self.site, templates, base=config.site_url or "").pages(self.workers)
             self.pages = {page.uri: page for page in pages}
         self.redirects = redirects(self.site)
         # the archive's name and description come from its settings, escaped once for the theme
@@ -254,7 +255,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         published = {*self.urls, *(urls_kept.normal(p.url) for p in self.pages.values())}
         urls_kept.write_manifest(site_dir, sorted(published))
         split_sitemap(site_dir, self.published)
-        log.info("data: %d records as JSON, JSON Lines and SQLite, %d feeds, %d event calendars", *counts)
+        log.info("data: %d records as JSON, JSON Lines and SQLite, %d feeds, %d event calendars, %d citations",
+                 *counts)
 
     def on_build_error(self, error) -> None:
         """Stop every process this build started, so nothing writes into a folder being removed."""

@@ -89,7 +89,7 @@ name: O
 colour: red
 """)
     assert check()[1][0] == ("content/organizations/o.yaml:2:1: unknown field 'colour' (fields here: tags, "
-                             "status, previous_ids, text_format, embargo_until, name, kind, url, summary, same_as, other_names)")
+                             "status, previous_ids, text_format, embargo_until, name, kind, url, summary, same_as, other_names, wikidata)")
 
 
 def test_unknown_nested_field(content):
@@ -128,7 +128,8 @@ other_names: [true]
     assert check()[1][:3] == [
         "content/people/p.yaml:1:7: name: expected text, got the number 12",
         "content/people/p.yaml:2:8: roles: expected a list (one '- item' per line, or [a, b]), got the text 'Secretary'",
-        "content/people/p.yaml:3:15: other_names[0]: expected text, got true/false (true)",
+        "content/people/p.yaml:3:15: other_names[0]: expected text, got true/false (true); to write the word, put "
+        'it in quotes, e.g. "True"',
     ]
 
 

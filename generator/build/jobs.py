@@ -10,6 +10,7 @@ from pathlib import Path
 
 from generator.core.parallel import Forked
 from generator.outputs.calendars import write_calendars
+from generator.outputs.citation_files import write_citations
 from generator.outputs.feeds import write_feeds
 from generator.outputs.opendata import write_open_data
 from generator.outputs.publication import Published
@@ -18,10 +19,10 @@ from generator.outputs.search_index import write_index
 from generator.site.questions import Site
 
 
-def write_data(published: Published, site_dir: Path) -> tuple[int, int, int]:
-    """The archive as data: records as JSON/JSON Lines/SQLite, Atom feeds, iCalendar files."""
+def write_data(published: Published, site_dir: Path) -> tuple[int, int, int, int]:
+    """The archive as data: records as JSON/JSON Lines/SQLite, Atom feeds, iCalendar files, citations."""
     return (write_open_data(published, site_dir), write_feeds(published, site_dir),
-            write_calendars(published, site_dir))
+            write_calendars(published, site_dir), write_citations(published, site_dir))
 
 
 class SearchIndexJob:

@@ -160,7 +160,7 @@ class Preview:
         self._pending = (content, others, reads, changed)
         return settings, archive
 
-    def renderer(self, site: Site, templates: Path) -> Renderer:
+    def renderer(self, site: Site, templates: Path, base: str = "") -> Renderer:
         """A renderer that knows the newest days of the pages the edit cannot change."""
         content, others, reads, changed = self._pending
         self._records = None
@@ -172,7 +172,7 @@ class Preview:
         if self._records is not None:
             days = {key: day for key, day in self.built.renderer.updated.items()  # type: ignore[union-attr]
                     if key not in self._records}
-        return Renderer(site, templates, days)
+        return Renderer(site, templates, days, base)
 
     def pages(self, renderer: Renderer, workers: int) -> list[Page]:
         """Every page in job order: those the edit can change rendered again, the rest kept."""

@@ -33,6 +33,7 @@ from generator.core import archived as copies
 from generator.core import issuers
 from generator.core.dates import DateError, When, parse_instant, parse_when
 from generator.core.kinds import ALL_KINDS
+from generator.core.problems import did_you_mean
 from generator.core.sources import ID_MAX, ID_PATTERN
 
 
@@ -213,6 +214,24 @@ Language = Annotated[str, AfterValidator(_language),
                      WithJsonSchema({"type": "string", "pattern": "^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$",
                                      "description": "BCP 47 language tag, e.g. en, hu, pt-BR"})]
 
+_WIKIDATA_RE = re.compile(r"Q[1-9][0-9]*")
+
+
+def _wikidata(value: str) -> str:
+    if not _WIKIDATA_RE.fullmatch(value):
+        shown = value if value.isprintable() else value.encode("unicode_escape").decode("ascii")
+        raise PydanticCustomError("wikidata", "'{value}' is not a Wikidata item id: write Q and its number, "
+                                  "e.g. 'Q42' (from the address https://www.wikidata.org/wiki/Q42)",
+                                  {"value": shown})
+    return value
+
+
+WikidataId = Annotated[str, AfterValidator(_wikidata),
+                       WithJsonSchema({"type": "string", "pattern": "^Q[1-9][0-9]*$",
+                                       "description": "optional: the Wikidata item id, e.g. Q42 "
+                                                      "(https://www.wikidata.org/wiki/Q42)"})]
+WIKIDATA_ITEM = "https://www.wikidata.org/wiki/"  # + the id: the item's page (schema.org sameAs)
+
 Url = Annotated[str, AfterValidator(_http_url),
                 WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
 
@@ -352,6 +371,7 @@ class Person(Record):
     roles: list[Role] = []
     same_as: list[Url] = Field(default=[], description="URLs of the same person elsewhere, e.g. Wikidata")
     other_names: list[Text] = Field(default=[], description="other spellings and forms of the name")
+    wikidata: WikidataId | None = None
 
     @property
     def title(self) -> str:
@@ -368,6 +388,7 @@ class Organization(Record):
     summary: Markdown | None = None
     same_as: list[Url] = []
     other_names: list[Text] = []
+    wikidata: WikidataId | None = None
 
     @property
     def title(self) -> str:
@@ -473,6 +494,44 @@ class Article(Record):
         return self.published_at
 
 
+def _in_scale(value: str, info: ValidationInfo) -> str:
+    """A rating on a stated scale is one of its ratings, spelled as the scale spells it."""
+    scale = info.data.get("scale") or []
+    if scale and value not in scale:
+        raise PydanticCustomError("rating", "'{value}' is not on the scale given in 'scale' ({scale}){hint}",
+                                  {"value": value, "scale": ", ".join(scale),
+                                   "hint": did_you_mean(value, scale, cutoff=0.6)})
+    return value
+
+
+def _unique(values: list[str]) -> list[str]:
+    repeated = [v for i, v in enumerate(values) if v in values[:i]]
+    if repeated:
+        raise PydanticCustomError("scale", "'{value}' is on the scale twice; list each rating once, worst first",
+                                  {"value": repeated[0]})
+    return values
+
+
+class Rating(_Strict):
+    """A verdict on a quote (a fact-checker's rating), as the rater printed it. Its date is optional:
+    the rating is never dated by the statement (pages say "date of rating not given")."""
+
+    by: ref("person", "organization") = Field(description="who rated it (a person or organization id)")
+    # before `rating`, which is checked against it
+    scale: Annotated[list[Text], AfterValidator(_unique)] = Field(default=[], description=(
+        "optional: every rating of the rater's scale as printed, worst first, e.g. [Pants on Fire, False, "
+        "Mostly False, Half True, Mostly True, True]; gives the rating its place on the scale (schema.org "
+        "worstRating/bestRating)"))
+    scale_name: Text | None = Field(default=None, description="optional: the scale's name, e.g. Truth-O-Meter")
+    rating: Annotated[Text, AfterValidator(_in_scale)] = Field(description=(
+        "the rating exactly as the rater printed it, e.g. 'Mostly False'"))
+    rated: Day | None = Field(default=None, description=(
+        "optional: when it was rated, only if the source says; pages otherwise say 'date of rating not given'"))
+    source: Url | None = Field(default=None, description="optional: the address of the rating")
+    reasoning: Lines | None = Field(default=None, description=(
+        "optional: the rater's reasoning (or an excerpt) as printed, plain text"))
+
+
 class Quote(Record):
     kind: ClassVar[str] = "quote"
     text: Lines  # as printed, which may run over several lines
@@ -493,6 +552,9 @@ class Quote(Record):
         "nothing of it"))
     time_as_printed: Text | None = _time_as_printed("said")
     time_zone: TimeZoneStatus | None = _time_zone("said")
+    ratings: list[Rating] = Field(default=[], description=(
+        "optional: verdicts on the statement, e.g. a fact-checker's: {by, rating, scale, scale_name, rated, "
+        "source, reasoning}"))
 
     @property
     def title(self) -> str:

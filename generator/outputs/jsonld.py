@@ -8,11 +8,12 @@ page's record in full, its updates and corrections in full, and a small node
 (type, name, url) for every other record it names.
 
     article     NewsArticle (+ LiveBlogPosting with liveBlogUpdate when it has updates)
-    quote       Quotation: creator/spokenByCharacter, isBasedOn the reporting article
+    quote       Quotation: creator/spokenByCharacter, isBasedOn the reporting article; each of its
+                ratings a ClaimReview (reviewRating, itemReviewed → a Claim whose appearance is the quote)
     update      BlogPosting, isPartOf its article
     correction  CorrectionComment: about its target, with its date and text
     event       Event: startDate/endDate, location, superEvent/subEvent
-    person      Person: alternateName, sameAs
+    person      Person: alternateName, sameAs (its same_as addresses and its Wikidata item)
     organization NewsMediaOrganization (outlets, news agencies) or Organization
 
 Every node's `url` is its page in this archive; addresses elsewhere (Wikipedia,
@@ -31,7 +32,18 @@ from markupsafe import Markup
 from generator.core.addresses import page_url
 from generator.core.issuers import in_own_words
 from generator.core.kinds import CREATIVE_WORKS, KIND
-from generator.core.models import Article, Correction, Event, Organization, Person, Quote, Record, Update
+from generator.core.models import (
+    WIKIDATA_ITEM,
+    Article,
+    Correction,
+    Event,
+    Organization,
+    Person,
+    Quote,
+    Rating,
+    Record,
+    Update,
+)
 from generator.core.richtext import plain_text
 from generator.outputs.publication import Published
 from generator.render.pages import Page
@@ -177,10 +189,32 @@ class _Graph:
             node["correction"] = [self.ref(c) for c in corrections]
         extra += corrections
         nodes = [node]
+        if isinstance(record, Quote):
+            nodes += [self.claim_review(record, n, r) for n, r in enumerate(record.ratings, 1)]
         for other in extra:
             if other.id not in self.done:
                 nodes.append(self.node(other))
         return nodes
+
+    def claim_review(self, q: Quote, number: int, r: Rating) -> Node:
+        """A rating of a quote as a ClaimReview of the claim the quote makes, saying only what the rating
+        states: the rating as printed (alternateName); its place on the scale only when the scale is stated;
+        no date unless the rating has one (never the statement's)."""
+        if r.scale:
+            rating: Node = {"@type": "Rating", "ratingValue": r.scale.index(r.rating) + 1, "worstRating": 1,
+                            "bestRating": len(r.scale), "alternateName": r.rating}
+        else:
+            rating = {"@type": "Rating", "ratingValue": r.rating, "alternateName": r.rating}
+        if r.scale_name:
+            rating["name"] = r.scale_name
+        claim = {"@type": "Claim", "author": self.ref(self.site.get(q.speaker)),
+                 "datePublished": self.pub.machine_time(q), "appearance": {"@id": self.pub.node_id(q)}}
+        node: Node = {"@id": f"{self.pub.record_url(q)}#rating-{number}", "@type": "ClaimReview",
+                      "claimReviewed": q.text, "reviewRating": rating,
+                      "itemReviewed": {k: v for k, v in claim.items() if v is not None},
+                      "author": self.ref(self.site.get(r.by)), "datePublished": r.rated.iso if r.rated else None,
+                      "url": r.source, "reviewBody": r.reasoning}
+        return {k: v for k, v in node.items() if v is not None}
 
     def node(self, record: Record) -> Node:
         self.done.add(record.id)
@@ -242,13 +276,20 @@ class _Graph:
                     about=self.refs([*e.people, *e.organizations]), description=self._text(e, "summary"))
 
     def _person(self, p: Person, node: Node) -> None:
-        node.update(alternateName=p.other_names, sameAs=p.same_as, description=self._text(p, "summary"),
+        node.update(alternateName=p.other_names, sameAs=_same_as(p.same_as, p.wikidata),
+                    description=self._text(p, "summary"),
                     jobTitle=list(dict.fromkeys(r.title for r in p.roles)),
                     affiliation=self.refs(r.organization for r in p.roles if r.organization))
 
     def _organization(self, o: Organization, node: Node) -> None:
-        node.update(alternateName=o.other_names, sameAs=[*([o.url] if o.url else []), *o.same_as],
+        node.update(alternateName=o.other_names, sameAs=_same_as([*([o.url] if o.url else []), *o.same_as],
+                                                                 o.wikidata),
                     description=self._text(o, "summary"))
+
+
+def _same_as(urls: list[str], wikidata: str | None) -> list[str]:
+    """The record's addresses elsewhere, its Wikidata item's among them (once)."""
+    return list(dict.fromkeys([*urls, *([WIKIDATA_ITEM + wikidata] if wikidata else [])]))
 
 
 __all__ = ["page_graph", "script_json", "types_of"]

@@ -28,6 +28,7 @@ from generator.core.richtext import host_note, isolated, render_markdown, render
 from generator.core.settings import Settings
 from generator.core.shipped import find_defaults
 from generator.site import storyline
+from generator.site.citations import citation
 from generator.site.index_pages import SITE_PAGE, SITE_PAGES
 from generator.site.lists import Paging
 from generator.site.paging import Part
@@ -112,7 +113,8 @@ _COMPILED = _Compiled()
 class Renderer:
     """Renders every page of a Site with the templates in one folder."""
 
-    def __init__(self, site: Site, templates: Path | None = None, days: dict[str, str | None] | None = None):
+    def __init__(self, site: Site, templates: Path | None = None, days: dict[str, str | None] | None = None,
+                 base: str = ""):
         self.site = site
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates or default_templates())), autoescape=True,
@@ -121,7 +123,10 @@ class Renderer:
         self.env.filters.update(when=site.time_html, bdi=isolated)  # bdi: record text that may run right-to-left
         self.env.globals.update(story=storyline,  # the story's order, notices and wordings
                                 kinds=KINDS, kind_of=KIND,  # the kinds of record (core/kinds.py)
-                                sections=SECTIONS, search_filters=SEARCH_FILTERS)
+                                sections=SECTIONS, search_filters=SEARCH_FILTERS,
+                                # a record's citation, with its page's permanent address when `base`
+                                # (the site's site_url) is an absolute one
+                                citation_of=lambda r: citation(site, r, base))
         self.paging = Paging(site)
         # each record page's newest day, computed once (`days`: those a preview knows still hold);
         # it also gives the index pages theirs
@@ -337,9 +342,9 @@ def redirects(site: Site) -> dict[str, str]:
 
 
 def render_site(archive: Archive, settings: Settings, templates: Path | None = None,
-                workers: int = 1) -> tuple[Site, list[Page]]:
+                workers: int = 1, base: str = "") -> tuple[Site, list[Page]]:
     site = Site(archive, settings)
-    return site, Renderer(site, templates).pages(workers)
+    return site, Renderer(site, templates, base=base).pages(workers)
 
 
 __all__ = ["Heading", "INDEX_PAGES", "Job", "Page", "PageContext", "Renderer", "Site",

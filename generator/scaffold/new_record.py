@@ -28,6 +28,9 @@ _HINTS = {
     "archived": ('[{url: "https://web.archive.org/web/20200106210900/https://example.org/page", '
                  'captured: "2020-01-06T21:09:00Z"}]', "archived copies of the source page (Wayback Machine or "
                  "archive.today), each with its capture time"),
+    "ratings": ("[{by: org-id, rating: Mostly False}]", "verdicts as printed; also scale (worst first), "
+                "scale_name, rated (only if the source dates it), source, reasoning"),
+    "wikidata": ("Q42", "the Wikidata item id (https://www.wikidata.org/wiki/Q42)"),
     "correction.kind": ("correction", "correction | clarification | retraction | dispute"),
     "correction.by": ("person-id", "who raised it: needed with issuer: third-party"),
 }
