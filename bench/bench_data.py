@@ -59,7 +59,7 @@ def measure(n: int, work: Path) -> list[str]:
             db.executemany("INSERT INTO records VALUES (?)", ((d,) for d in documents))
 
     minimal = timed(plain)
-    schemas = published_schemas(data.pub.base)
+    schemas = published_schemas(data.pub.url)
     for name, text in schemas.items():
         (out / "schema" / name).write_text(text, encoding="utf-8")
     described = timed(lambda: write_dataset_files(data.pub, out, list(schemas)))

@@ -1,4 +1,4 @@
-"""Command line: `python -m generator check | new | schema | pages | build`.
+"""Command line: `python -m generator check | suggest | new | schema | pages | build | diff | init`.
 
 Every command works from any folder inside an archive: paths the user leaves out
 are found from the archive's root (the folder holding mkdocs.yml, see
@@ -98,6 +98,21 @@ def _settings(config: Path | None):
 config_option = click.option("--config", type=click.Path(path_type=Path), default=None,
                              help=f"Site settings file (title, default time zone)  [default: {DEFAULT_CONFIG} "
                                   "in the archive's root]")
+def _instant(ctx, param, value: str | None):
+    """--now: an instant with its UTC offset (None: the clock)."""
+    if value is None:
+        return None
+    from generator.core.embargo import DateError, now_from
+
+    try:
+        return now_from(value)
+    except DateError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+now_option = click.option("--now", type=str, default=None, callback=_instant, envvar="ARCHIVE_NOW", metavar="INSTANT",
+                          help="The instant embargoes are compared with, with its UTC offset, e.g. "
+                               "2026-12-07T09:00:00+00:00  [default: $ARCHIVE_NOW, else the clock]")
 content_option = click.option("--content", "content_dir", type=click.Path(path_type=Path), default=None,
                               help=f"The content folder  [default: {DEFAULT_CONTENT} in the archive's root]")
 
@@ -111,7 +126,8 @@ content_option = click.option("--content", "content_dir", type=click.Path(path_t
               help="The published site (a folder or URL): a field a source printed may change only through a "
                    "correction that states what was published (previous:).")
 @config_option
-def check(content_dir: Path | None, fmt: str, config: Path | None, published: str | None) -> None:
+@now_option
+def check(content_dir: Path | None, fmt: str, config: Path | None, published: str | None, now) -> None:
     """Validate every record in CONTENT_DIR (default: content in the archive's root).
 
     Prints each problem as path:line[:column]: message, then a summary.
@@ -125,7 +141,7 @@ def check(content_dir: Path | None, fmt: str, config: Path | None, published: st
         click.echo(f"{_shown(content_dir, given)}: no such folder; give the content folder, e.g. 'content'",
                    err=True)
         sys.exit(1)
-    archive, problems, count = load(content_dir, _settings(config))
+    archive, problems, count = load(content_dir, _settings(config), now)
     if published is not None:
         from generator.review.frozen import PublishedError, frozen_problems, published_records
 
@@ -185,8 +201,11 @@ def schema(out: Path | None) -> None:
 @main.command()
 @content_option
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="Folder to write the pages to.")
+@click.option("--site-url", envvar="SITE_URL", default="", metavar="URL",
+              help="The site's public address, as mkdocs.yml's site_url (default: $SITE_URL): citations on the "
+                   "pages give each record's permanent address under it; without one they give none.")
 @config_option
-def pages(content_dir: Path | None, out: Path, config: Path | None) -> None:
+def pages(content_dir: Path | None, out: Path, site_url: str, config: Path | None) -> None:
     """Write every page as plain Markdown to a folder (portable to other builders)."""
     from generator.core.archive import load_or_raise
     from generator.render.pages import render_site
@@ -202,7 +221,7 @@ def pages(content_dir: Path | None, out: Path, config: Path | None) -> None:
 
     archive.history = read_history(find_root(), content_dir)  # the same pages as a build
     written = 0
-    for page in render_site(archive, settings, _archive_templates())[1]:
+    for page in render_site(archive, settings, _archive_templates(), base=site_url)[1]:
         path = out / page.uri
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page.markdown, encoding="utf-8")
@@ -218,7 +237,9 @@ def pages(content_dir: Path | None, out: Path, config: Path | None) -> None:
               help=f"The MkDocs configuration  [default: {ROOT_MARKER} in the archive's root]")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Processes to build with (1: serial)  [default: every core]")
-def build(content_dir: Path | None, site_dir: Path | None, config_file: Path | None, workers: int | None) -> None:
+@now_option
+def build(content_dir: Path | None, site_dir: Path | None, config_file: Path | None, workers: int | None,
+          now) -> None:
     """Validate the content, then build the whole site into SITE_DIR.
 
     A failed build prints every problem and leaves SITE_DIR as it was.
@@ -229,7 +250,7 @@ def build(content_dir: Path | None, site_dir: Path | None, config_file: Path | N
     given = site_dir is not None
     site_dir = site_dir if site_dir is not None else config_file.parent / DEFAULT_SITE_DIR
     try:
-        build_site(config_file, site_dir, content_dir, workers)
+        build_site(config_file, site_dir, content_dir, workers, now)
     except BuildFailed as error:
         click.echo(str(error), err=True)
         sys.exit(1)
@@ -285,6 +306,39 @@ def diff(base: str, content_dir: Path | None, config: Path | None) -> None:
 
 
 @main.command()
+@click.argument("content_dir", type=click.Path(path_type=Path), required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
+              help="json prints the same suggestions for tools; github prints GitHub Actions notices.")
+@config_option
+def suggest(content_dir: Path | None, fmt: str, config: Path | None) -> None:
+    """Suggest what editors may add to CONTENT_DIR (default: content in the archive's root).
+
+    Quotes that look like the same words (same_as) or the same remarks (same_remarks_as), with a
+    score and the line to add; people and organizations a text names but its record does not list.
+    Exit status 0 with or without suggestions; 1 when the content does not pass check.
+    """
+    from generator.core.archive import load
+    from generator.review.suggest import as_github as suggestions_github
+    from generator.review.suggest import as_json as suggestions_json
+    from generator.review.suggest import as_text as suggestions_text
+    from generator.review.suggest import suggestions
+
+    given = content_dir is not None
+    content_dir = _or_root(content_dir, DEFAULT_CONTENT)
+    if not content_dir.is_dir():
+        click.echo(f"{_shown(content_dir, given)}: no such folder; give the content folder, e.g. 'content'",
+                   err=True)
+        sys.exit(1)
+    archive, problems, count = load(content_dir, _settings(config))
+    if problems:  # suggestions for content that does not check would be built on records that may change
+        click.echo(as_text(problems, count), err=True)
+        sys.exit(1)
+    found = suggestions(archive)
+    output = {"text": suggestions_text, "json": suggestions_json, "github": suggestions_github}[fmt]
+    click.echo(output(found, count))
+
+
+@main.command()
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--title", required=True, help="The archive's name, e.g. 'The Budget Archive'.")
 @click.option("--description", default="", help="One sentence on what the archive covers.")
@@ -306,3 +360,33 @@ def init(folder: Path, title: str, description: str, language: str, timezone: st
         click.echo(str(error), err=True)
         sys.exit(1)
     click.echo(summary(written, str(folder)))
+
+
+@main.command()
+@content_option
+@config_option
+@click.option("--jobs", type=click.IntRange(min=1, max=64), default=8, show_default=True,
+              help="Links fetched at a time (never more than 2 from one host).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+              help="Seconds a link has to answer, connecting and reading together.")
+@click.option("--state", "state_file", type=click.Path(path_type=Path), default=None,
+              help="What the previous run saw of each link (a page whose text hash differs is 'changed')  "
+                   "[default: site_config/links.json in the archive's root]")
+@click.option("--save", is_flag=True, help="Ask Save Page Now to capture every live source with no archived copy "
+              "(needs WAYBACK_ACCESS_KEY and WAYBACK_SECRET_KEY; one request every 5 seconds).")
+@click.option("--write", is_flag=True, help="With --save: add each capture to its record as an archived: entry.")
+@click.option("--save-endpoint", envvar="WAYBACK_SAVE_URL", default=None, metavar="URL",
+              help="Where Save Page Now requests go  [default: $WAYBACK_SAVE_URL, else https://web.archive.org/save]")
+def links(content_dir: Path | None, config: Path | None, jobs: int, timeout: float, state_file: Path | None,
+          save: bool, write: bool, save_endpoint: str | None) -> None:
+    """Check every source URL (an article's url, a correction's source): report dead, moved and changed
+    links with file and line, then the Save Page Now requests for sources with no archived copy.
+
+    Exit status 1 when a link is dead.
+    """
+    from generator.review.links import run_links
+
+    if write and not save:
+        raise click.UsageError("--write adds the captures --save makes: give both")
+    sys.exit(run_links(_or_root(content_dir, DEFAULT_CONTENT), _settings(config), jobs, timeout,
+                       _or_root(state_file, Path("site_config/links.json")), save, write, save_endpoint))

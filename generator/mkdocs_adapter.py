@@ -21,6 +21,7 @@ import re
 import shutil
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 
 import jinja2
@@ -39,7 +40,9 @@ from generator.build.jobs import SearchIndexJob, redirect_html, write_data
 from generator.build.preview import Preview, template_files
 from generator.build.progress import Phases
 from generator.core import parallel
+from generator.core.addresses import page_url
 from generator.core.archive import Archive, load
+from generator.core.embargo import NOW_VARIABLE, DateError
 from generator.core.history import read_history
 from generator.core.parallel import ChildFailed, Forked, fork_map, workers_wanted
 from generator.core.problems import ContentError, as_text
@@ -48,7 +51,8 @@ from generator.outputs import urls_kept
 from generator.outputs.page_head import head_meta
 from generator.outputs.publication import Published
 from generator.outputs.search_index import SearchIndexError
-from generator.render.pages import Heading, Renderer, Site, page_url, redirects
+from generator.outputs.sitemaps import split_sitemap
+from generator.render.pages import Heading, Renderer, Site, redirects
 
 log = logging.getLogger("mkdocs.plugins.archive")
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
@@ -119,9 +123,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.search = SearchIndexJob(self.site, Path(config.site_dir), self.workers > 1 and not self.preview)
         with self.phases.timed("pages", len(self.site.public)):
             if self.preview:
-                pages = self.preview.pages(self.preview.renderer(self.site, templates), self.workers)
+                pages = self.preview.pages(self.preview.renderer(self.site, templates, config.site_url or ""),
+                                           self.workers)
             else:
-                pages = Renderer(self.site, templates).pages(self.workers)
+                pages = Renderer(self.site, templates, base=config.site_url or "").pages(self.workers)
             self.pages = {page.uri: page for page in pages}
         self.redirects = redirects(self.site)
         # the archive's name and description come from its settings, escaped once for the theme
@@ -158,7 +163,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             for uri in self.preview.removed:
                 shutil.rmtree(Path(config.site_dir) / page_url(uri), ignore_errors=True)
         for old, new in self.redirects.items():
-            _add(files, File.generated(config, f"{old}index.html", content=redirect_html(old, new)))
+            address = self.published.url(new) if config.site_url else None
+            _add(files, File.generated(config, f"{old}index.html", content=redirect_html(old, new, address)))
         return files
 
     def on_nav(self, nav, config, files):
@@ -250,7 +256,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # every page URL, those of lists included (the next build does not insist on those)
         published = {*self.urls, *(urls_kept.normal(p.url) for p in self.pages.values())}
         urls_kept.write_manifest(site_dir, sorted(published))
-        log.info("data: %d records as JSON, JSON Lines and SQLite, %d feeds, %d event calendars", *counts)
+        split_sitemap(site_dir, self.published)
+        log.info("data: %d records as JSON, JSON Lines and SQLite, %d feeds, %d event calendars, %d citations",
+                 *counts)
 
     def on_build_error(self, error) -> None:
         """Stop every process this build started, so nothing writes into a folder being removed."""
@@ -278,6 +286,8 @@ def _checked(load):
         return load()
     except ContentError as error:
         raise _refused(error.problems, error.files) from None
+    except DateError as error:  # $ARCHIVE_NOW that is not an instant
+        raise PluginError(f"{NOW_VARIABLE}: {error}") from None
 
 
 def _refused(problems, files: int) -> PluginError:
@@ -351,15 +361,20 @@ def _toc(title: str, headings: tuple[Heading, ...]) -> TableOfContents:
     return TableOfContents([root])
 
 
-def load_content(content_dir: Path, settings_file: Path) -> tuple[Settings, Archive]:
-    """Validate everything; any problem stops the build before a file is written."""
+def load_content(content_dir: Path, settings_file: Path, now: datetime | None = None) -> tuple[Settings, Archive]:
+    """Validate everything; any problem stops the build before a file is written. Records under
+    embargo at `now` (default: $ARCHIVE_NOW, else the clock) are withheld, and the next to lift is said."""
     try:
         settings = load_settings(settings_file)
-        archive, problems, count = load(content_dir, settings)
+        archive, problems, count = load(content_dir, settings, now)
     except ContentError as error:
         problems, count = error.problems, 0
+    except DateError as error:  # $ARCHIVE_NOW that is not an instant
+        raise PluginError(f"{NOW_VARIABLE}: {error}") from None
     if problems:
         raise _refused(problems, count)
+    if archive.withheld.message():
+        log.info(archive.withheld.message())
     return settings, archive
 
 
@@ -382,11 +397,12 @@ def _add(files: Files, file: File) -> None:
 
 
 def build_site(config_file: Path, site_dir: Path, content_dir: Path | None = None,
-               workers: int | None = None) -> None:
+               workers: int | None = None, now: datetime | None = None) -> None:
     """Build the whole site into a fresh folder, then swap it into place.
 
     A failed build raises BuildFailed and leaves `site_dir` as it was. `workers`: processes
-    to use (None: the configuration's `workers`, whose default 0 means every core).
+    to use (None: the configuration's `workers`, whose default 0 means every core). `now`: the
+    instant embargoes are compared with (None: $ARCHIVE_NOW, else the clock).
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     _log_to_stderr()
@@ -404,7 +420,7 @@ def build_site(config_file: Path, site_dir: Path, content_dir: Path | None = Non
         plugin.workers_override = workers
         plugin.content_dir = content_dir
         with phases.timed("load"):
-            plugin.preloaded = load_content(content_dir, root / plugin.config.settings)
+            plugin.preloaded = load_content(content_dir, root / plugin.config.settings, now)
         plugin.published_dir = site_dir
         plugin.urls = _keep_urls(plugin, config, plugin.preloaded[1])
         mkdocs_build(config)

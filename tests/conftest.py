@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -86,6 +88,26 @@ def write_tree(root: Path, spec: str) -> Path:
 
 
 SETTINGS = "title: Test archive\n"
+
+
+def git_archive(root: Path, spec: str, settings: str = SETTINGS) -> Path:
+    """An archive in a new git repository at `root`: the shipped theme files and mkdocs.yml, these
+    settings and the content tree `spec` (nothing committed yet: see commit)."""
+    shutil.copytree(REPO / "site_config", root / "site_config")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "site_config/archive.yml").write_text(settings, encoding="utf-8")
+    write_tree(root / "content", spec)
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    return root
+
+
+def commit(root: Path, message: str, day: str = "2026-01-05") -> None:
+    """Commit everything in `root` as one editor on a fixed day (histories never depend on the clock)."""
+    env = {**os.environ, "GIT_AUTHOR_DATE": f"{day}T12:00:00+00:00", "GIT_COMMITTER_DATE": f"{day}T12:00:00+00:00",
+           "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "e@example.org", "GIT_COMMITTER_NAME": "Editor",
+           "GIT_COMMITTER_EMAIL": "e@example.org"}
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True, env=env)
+    subprocess.run(["git", "-c", "commit.gpgsign=false", "commit", "-qm", message], cwd=root, check=True, env=env)
 
 
 def make_archive(root: Path) -> Path:

@@ -89,7 +89,7 @@ name: O
 colour: red
 """)
     assert check()[1][0] == ("content/organizations/o.yaml:2:1: unknown field 'colour' (fields here: tags, "
-                             "status, previous_ids, text_format, name, kind, url, summary, same_as, other_names)")
+                             "status, previous_ids, text_format, embargo_until, name, kind, url, summary, same_as, other_names, wikidata)")
 
 
 def test_unknown_nested_field(content):
@@ -128,7 +128,8 @@ other_names: [true]
     assert check()[1][:3] == [
         "content/people/p.yaml:1:7: name: expected text, got the number 12",
         "content/people/p.yaml:2:8: roles: expected a list (one '- item' per line, or [a, b]), got the text 'Secretary'",
-        "content/people/p.yaml:3:15: other_names[0]: expected text, got true/false (true)",
+        "content/people/p.yaml:3:15: other_names[0]: expected text, got true/false (true); to write the word, put "
+        'it in quotes, e.g. "True"',
     ]
 
 
@@ -497,6 +498,8 @@ def test_settings_file_must_exist(content, tmp_path):
                      "'pt-BR'"),
     ("language: no", "language: got true/false (false), not a language code; put the code in quotes, e.g. "
                      "language: \"no\""),
+    ("language: \"en\\n\"", "language: 'en\\u000a' is not a language code: use a BCP 47 tag such as 'en', 'hu' or "
+                               "'pt-BR'"),
     ("languge: hu", "unknown setting 'languge' (did you mean 'language'?): known settings are title, description, "
                     "timezone, language, page_size, repository, licence, data_licence"),
 ])
@@ -509,6 +512,8 @@ def test_bad_settings(content, tmp_path, settings, message):
 @pytest.mark.parametrize("tag", ["en", "hu", "pt-BR", "zh-Hant-TW", "\"no\""])
 def test_language_setting(tmp_path, tag):
     (tmp_path / "s.yml").write_text(f"title: T\nlanguage: {tag}\n")
+    assert load_settings(tmp_path / "s.yml").language == tag.strip('"')
+    (tmp_path / "s.yml").write_text(f"title: T\nlanguage: {tag.upper()}\n")  # one spelling, as articles'
     assert load_settings(tmp_path / "s.yml").language == tag.strip('"')
     (tmp_path / "s.yml").write_text("title: T\n")
     assert load_settings(tmp_path / "s.yml").language == "en"

@@ -7,6 +7,7 @@ drafts and hostile text.
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
@@ -153,7 +154,8 @@ def test_article_is_a_news_article_and_live_blog_with_updates_and_corrections(se
     assert updates == [BASE + "updates/breitbart-update-1/#update", BASE + "updates/breitbart-update-2/#update"]
     # printed "4:09 P.M." with no zone: the local date and time, and no UTC offset the source never gave
     assert value(nodes[updates[0]], "datePublished") == "2020-01-06T16:09:00"
-    assert value(article, "coverageStartTime") == "2020-01-06"
+    # the article gives a day, and coverageStartTime is a date-time: left out rather than a midnight
+    assert SCHEMA + "coverageStartTime" not in article
     # corrections: CorrectionComment with date and text; dateModified is the latest of them and the updates
     corrections = [c for c in public.values() if c.kind == "correction" and c.target == BREITBART.split("/")[1]]
     assert {i.split("/")[-2] for i in ids(article, "correction")} == {c.id for c in corrections}
@@ -521,6 +523,68 @@ def test_hostile_text_stays_data_everywhere(tmp_path):
     assert json.loads((site.root / "people/hostile/index.json").read_text("utf-8"))["fields"]["name"] == HOSTILE
 
 
+def test_a_feed_paged_back_through_its_archives_holds_every_entry(tmp_path):
+    """RFC 5005 archived feeds: the feed holds the latest 50, archive documents hold the rest in full
+    runs of 50 from the oldest, linked prev-archive/next-archive/current, each marked <fh:archive/>."""
+    quotes = "".join(f"--- quotes/q{n:03}.yaml\ntext: Words {n}\nspeaker: p\nsaid: 2020-01-{1 + n % 28:02}\n"
+                     f"article: a\n" for n in range(120))
+    content = write_tree(tmp_path / "content", f"""
+--- people/p.yaml
+name: P
+--- organizations/o.yaml
+name: O
+kind: outlet
+--- articles/a.yaml
+headline: H
+outlet: o
+published: 2020-02-01
+{quotes}""")
+    build(content, tmp_path / "site")
+    root = tmp_path / "site"
+    feed = parse_feed(root / "people/p/feed.xml")
+    links = {link.rel: link.href for link in feed.feed.links}
+    assert links["prev-archive"] == BASE + "people/p/feed-2.xml" and "next-archive" not in links
+    assert len(feed.entries) == 50
+    seen = [e.id for e in feed.entries]
+    archived: list[str] = []
+    href, pages = links["prev-archive"], 0
+    while href:
+        path = root / href.removeprefix(BASE)
+        doc = parse_feed(path)
+        assert b'<fh:archive/>' in path.read_bytes() and b'xmlns:fh="http://purl.org/syndication/history/1.0"' \
+            in path.read_bytes()
+        doc_links = {link.rel: link.href for link in doc.feed.links}
+        assert doc_links["current"] == BASE + "people/p/feed.xml" and len(doc.entries) == 50
+        archived += [e.id for e in doc.entries]
+        href, pages = doc_links.get("prev-archive"), pages + 1
+    assert pages == 2 and not (root / "people/p/feed-3.xml").exists()
+    every = {BASE + f"quotes/q{n:03}/" for n in range(120)}
+    assert set(seen) | set(archived) == every and len(archived) == len(set(archived)) == 100
+    first = {link.rel: link.href for link in parse_feed(root / "people/p/feed-1.xml").feed.links}
+    assert first["next-archive"] == BASE + "people/p/feed-2.xml" and "prev-archive" not in first
+    small = {link.rel for link in parse_feed(root / "corrections/feed.xml").feed.links}
+    assert "prev-archive" not in small  # 50 entries or fewer: no archive
+
+
+def test_an_archive_without_events_publishes_no_empty_calendar(tmp_path):
+    """RFC 5545 asks a calendar for a component: with no event there is no events.ics and no link to one."""
+    content = write_tree(tmp_path / "content", """
+--- people/p.yaml
+name: P
+""")
+    build(content, tmp_path / "site")
+    site = BuiltSite(tmp_path / "site")
+    assert not (site.root / "events.ics").exists()
+    for url in ("events/", "about-data/"):
+        assert ".ics" not in (site.root / url / "index.html").read_text("utf-8"), url
+    (content / "events/e.yaml").parent.mkdir()
+    (content / "events/e.yaml").write_text("title: E\ndate: 2020-01-06\n")
+    build(content, tmp_path / "site")
+    cal = icalendar.Calendar.from_ical((site.root / "events.ics").read_bytes())
+    assert [str(e["SUMMARY"]) for e in cal.walk("VEVENT")] == ["E"]
+    assert site.soup("events/").select_one('link[type="text/calendar"]')["href"] == "../events.ics"
+
+
 # --- URLs that never break -------------------------------------------------------
 
 TINY = """
@@ -552,7 +616,9 @@ def test_a_renamed_record_keeps_its_old_page_and_json_urls(tmp_path, monkeypatch
     build(content, site_dir)  # the old URL is still published: as a redirect
     old = (site_dir / "people/mark-esper/index.html").read_text("utf-8")
     assert '<meta http-equiv="refresh" content="0; url=../../people/mark-t-esper/">' in old
-    assert '<link rel="canonical" href="../../people/mark-t-esper/">' in old
+    # beside noindex, the canonical link is the new page's absolute address (a relative one is read
+    # against the old page)
+    assert f'<link rel="canonical" href="{BASE}people/mark-t-esper/">' in old
     assert json.loads((site_dir / "people/mark-esper/index.json").read_text("utf-8")) == {
         "moved_to": BASE + "people/mark-t-esper/index.json"}
     assert json.loads((site_dir / "people/mark-t-esper/index.json").read_text("utf-8"))["id"] == "mark-t-esper"
@@ -618,3 +684,29 @@ def test_plain_mkdocs_build_checks_the_manifest_in_its_site_dir(tmp_path):
     with pytest.raises(Abort):  # MkDocs logs the plugin's message as an error, then aborts
         plain_build()
     assert (root / "site/people/jane-doe/index.html").exists()  # the previous site is untouched
+
+
+def test_past_the_sitemap_limit_the_sitemap_is_an_index(tmp_path, monkeypatch):
+    """The protocol allows 50,000 URLs a sitemap: past it, sitemap.xml lists sitemap-1.xml … (here with
+    a limit of 10 on a small site), which together hold every URL once, in order."""
+    from generator.outputs import sitemaps
+
+    content = write_tree(tmp_path / "content", TINY)
+    build(content, tmp_path / "whole")
+    monkeypatch.setattr(sitemaps, "LIMIT", 10)
+    build(content, tmp_path / "split")
+    ns = {"s": sitemaps.NS}
+    whole = ET.parse(tmp_path / "whole/sitemap.xml").getroot()
+    index = ET.parse(tmp_path / "split/sitemap.xml").getroot()
+    assert index.tag == f"{{{sitemaps.NS}}}sitemapindex"
+    locs = [e.text for e in index.findall("s:sitemap/s:loc", ns)]
+    count = len(whole.findall("s:url", ns))
+    assert locs == [f"{BASE}sitemap-{n}.xml" for n in range(1, (count + 9) // 10 + 1)] and len(locs) > 1
+    parts = [ET.parse(tmp_path / "split" / loc.removeprefix(BASE)).getroot() for loc in locs]
+    assert [len(p.findall("s:url", ns)) <= 10 for p in parts] == [True] * len(parts)
+    def entries(urls):
+        return [(u.findtext("s:loc", None, ns), u.findtext("s:lastmod", None, ns)) for u in urls]
+
+    assert entries(u for p in parts for u in p.findall("s:url", ns)) == entries(whole.findall("s:url", ns))
+    assert gzip.decompress((tmp_path / "split/sitemap.xml.gz").read_bytes()) == (
+        tmp_path / "split/sitemap.xml").read_bytes()

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-
 import pytest
 
-from conftest import REPO, run, write_tree
+from conftest import commit, git_archive, run, write_tree
 
-GIT = ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", "-c", "commit.gpgsign=false"]
 BASE = """
 --- people/mark-esper.yaml
 name: Mark Esper
@@ -33,13 +29,8 @@ name: Someone Removed
 @pytest.fixture
 def repo(tmp_path, monkeypatch):
     """An archive in a git repository, its content committed once."""
-    shutil.copytree(REPO / "site_config", tmp_path / "site_config")
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    (tmp_path / "site_config/archive.yml").write_text("title: Test archive\n", encoding="utf-8")
-    write_tree(tmp_path / "content", BASE)
-    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
-    subprocess.run([*GIT, "add", "-A"], cwd=tmp_path, check=True)
-    subprocess.run([*GIT, "commit", "-qm", "base"], cwd=tmp_path, check=True)
+    git_archive(tmp_path, BASE)
+    commit(tmp_path, "base")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, write_tree
+from conftest import REPO, commit, git_archive, write_tree
 
 CONTENT = """
 --- people/mark-esper.yaml
@@ -29,30 +28,17 @@ article: letter
 """
 
 
-def _commit(root, message: str, day: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_DATE": f"{day}T12:00:00+00:00", "GIT_COMMITTER_DATE": f"{day}T12:00:00+00:00",
-           "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "e@example.org", "GIT_COMMITTER_NAME": "Editor",
-           "GIT_COMMITTER_EMAIL": "e@example.org"}
-    subprocess.run(["git", "add", "-A"], cwd=root, check=True, env=env)
-    subprocess.run(["git", "-c", "commit.gpgsign=false", "commit", "-qm", message], cwd=root, check=True, env=env)
-
-
 @pytest.fixture
 def repo(tmp_path):
     """An archive whose content was committed on fixed days: added, then a context, then a new tag."""
     root = tmp_path / "archive"
-    shutil.copytree(REPO / "site_config", root / "site_config")
-    (root / "site_config/archive.yml").write_text("title: Test archive\nrepository: https://example.org/o/r/\n",
-                                                  encoding="utf-8")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    write_tree(root / "content", CONTENT)
-    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
-    _commit(root, "Add the letter and Esper's words", "2026-01-05")
+    git_archive(root, CONTENT, "title: Test archive\nrepository: https://example.org/o/r/\n")
+    commit(root, "Add the letter and Esper's words", "2026-01-05")
     quote = root / "content/quotes/period.yaml"
     quote.write_text(quote.read_text(encoding="utf-8") + "context: Via Breaking Defense.\n", encoding="utf-8")
-    _commit(root, "Context for <script>alert(1)</script> & co", "2026-02-10")
+    commit(root, "Context for <script>alert(1)</script> & co", "2026-02-10")
     (root / "content/people/mark-esper.yaml").write_text("name: Mark Esper\n# a comment only\n", encoding="utf-8")
-    _commit(root, "A comment, no field changed", "2026-03-01")
+    commit(root, "A comment, no field changed", "2026-03-01")
     return root
 
 

@@ -141,6 +141,30 @@ def test_a_thousand_self_links_make_a_page_in_proportion(tmp_path):
     assert len(pages["people/p.md"].html) < 1000 * 60 + 20_000  # each link is one short <a>
 
 
+def test_a_title_longer_than_300_characters_is_refused_with_its_length(content):
+    content(f"""
+--- people/p.yaml
+name: {"N" * 301}
+--- events/e.yaml
+title: {"E" * 300}
+date: 2020-01-06
+--- organizations/o.yaml
+name: O
+kind: outlet
+--- articles/a.yaml
+headline: {"H" * 1200}
+outlet: o
+published: 2020-01-06
+""")
+    why = "a title has at most 300 (it is printed wherever the record is linked): shorten it and put the rest in " \
+          "the record's text"
+    assert check() == (1, [
+        f"content/articles/a.yaml:1:11: headline: 1,200 characters; {why}",
+        f"content/people/p.yaml:1:7: name: 301 characters; {why}",
+        "2 problems in 2 files (4 records checked).",
+    ])
+
+
 def test_many_tags_that_read_alike_get_anchors_in_one_step_each(tmp_path):
     from generator.site.questions import Anchors, slug
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator.core.archive import load
-from generator.core.models import Correction, Organization, Person, Quote
+from generator.core.models import Organization, Person, Quote
 from generator.core.settings import Settings
-from generator.importers.liar2 import convert, display_name, excerpt, is_person, main, parse_date, slugify
+from generator.importers.liar2 import LABELS, convert, display_name, excerpt, is_person, main, parse_date, slugify
 
 DATA = Path(__file__).resolve().parents[2] / "shared/data/liar2"
 CSVS = [DATA / "valid.csv", DATA / "test.csv"]
@@ -62,9 +62,15 @@ def test_one_quote_per_row_and_one_record_per_speaker(imported):
     for row_id, row in rows.items():
         expected = row["statement"].replace("\r\n", "\n").replace("\r", "\n")
         assert archive.records[slugify(f"liar2-{row_id}")].text == expected
-    # a dispute for each statement rated Half True or worse (every row here has a date)
-    disputed = sum(1 for row in rows.values() if row["label"].strip() in "0123")
-    assert len(archive.of_kind("correction")) == counts["correction"] == disputed
+    # PolitiFact's rating of every statement, all six labels, as data on the quote and never dated
+    # (LIAR2 does not say when PolitiFact rated it); no rating becomes a correction
+    for row_id, row in rows.items():
+        (rating,) = archive.records[slugify(f"liar2-{row_id}")].ratings
+        assert (rating.by, rating.rating, rating.rated) == ("politifact", LABELS[int(row["label"])], None)
+        assert rating.scale == ["Pants on Fire", "False", "Mostly False", "Half True", "Mostly True", "True"]
+    labels = {q.ratings[0].rating for q in quotes}
+    assert labels == set(LABELS.values()) and len(labels) == 6
+    assert archive.of_kind("correction") == [] and "correction" not in counts
 
 
 @needs_data
@@ -79,7 +85,9 @@ def test_spot_checks(imported):
     assert quote.context == "Said in: a television ad"
     assert quote.tags == ["energy"]
     assert (tree / "quotes" / "liar2-419.yaml").is_file()
-    assert "liar2-419-rating" not in archive.records  # label 4, Mostly True: not disputed
+    (rating,) = quote.ratings  # label 4: Mostly True is kept too
+    assert (rating.rating, rating.scale_name, rating.rated) == ("Mostly True", "Truth-O-Meter", None)
+    assert rating.reasoning.startswith("It's worth noting, however, that Obama's total lags")
 
     obama = archive.records["barack-obama"]
     assert isinstance(obama, Person) and obama.name == "Barack Obama"
@@ -90,13 +98,9 @@ def test_spot_checks(imported):
                           "Hearing\xa0@jasoninthehouse compare the 2 as if they are the same: priceless")
     assert quote.speaker == "gavin-newsom" and quote.said.text == "2017-03-07"
 
-    dispute = archive.records["liar2-6396-rating"]  # valid.csv: label 0, Pants on Fire
-    assert isinstance(dispute, Correction)
-    assert (dispute.target, dispute.by, dispute.correction_kind, dispute.at.text) == (
-        "liar2-6396", "politifact", "dispute", "2012-09-17")
-    assert dispute.text.startswith("PolitiFact rated this statement Pants on Fire. From its reasoning: "
-                                   "“Workers’ Voice says")
-    assert dispute.text_format == "plain"  # imported text is shown as printed, never read as Markdown
+    (rating,) = archive.records["liar2-6396"].ratings  # valid.csv: label 0, Pants on Fire
+    assert (rating.by, rating.rating, rating.rated) == ("politifact", "Pants on Fire", None)
+    assert rating.reasoning.startswith("Workers’ Voice says")
     assert archive.records["liar2-6396"].speaker == "workers-voice"
 
     for speaker in ("facebook-posts", "viral-image", "bloggers"):
@@ -150,10 +154,10 @@ def test_small_file_edge_cases(tmp_path, capsys):
     first = archive.records["liar2-1"]
     assert first.text == "Line one\nline two [[not-a-link]] <b>"
     assert first.said is None and first.tags == ["a", "b"]
-    assert "liar2-1-rating" not in archive.records  # no date, no dispute
+    assert [r.rating for r in first.ratings] == ["Pants on Fire"]  # rated though undated
     assert first.speaker == "speaker-politifact"  # 'politifact' is the fact-checker's own record
     assert archive.records[first.speaker].name == "Politifact"
     assert archive.records["liar2-4"].speaker == first.speaker  # the same speaker in another case
-    dispute = archive.records["liar2-4-rating"]
-    assert "rated this statement Mostly False." in dispute.text and len(dispute.text) < 420
+    (rating,) = archive.records["liar2-4"].ratings
+    assert rating.rating == "Mostly False" and rating.rated is None and len(rating.reasoning) < 310
     assert main([str(out), str(data)]) == 1  # refuses to write into a folder that is not empty

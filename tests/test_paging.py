@@ -14,10 +14,11 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.core.addresses import page_url
 from generator.core.archive import load_or_raise
 from generator.core.problems import ContentError
 from generator.core.settings import Settings, load_settings
-from generator.render.pages import INDEX_PAGES, Renderer, page_url
+from generator.render.pages import INDEX_PAGES, Renderer
 from generator.site.questions import Site
 
 from conftest import REPO

@@ -114,3 +114,17 @@ def test_a_preview_with_a_problem_says_so_and_the_next_fix_builds(archive, caplo
     session.build()
     build_site(archive / "mkdocs.yml", archive / "full", archive / "content")
     assert _differences(session.site_dir, archive / "full") == []
+
+
+def test_an_embargo_lifting_between_two_previews_shows_the_record_as_a_full_build_does(archive, monkeypatch):
+    (archive / "content/quotes/esper-embargoed.yaml").write_text(
+        'text: "Embargoed words."\nspeaker: mark-esper\nembargo_until: 2026-12-07T09:00:00Z\n', encoding="utf-8")
+    monkeypatch.setenv("ARCHIVE_NOW", "2026-12-07T08:00:00Z")
+    session = Session(archive)
+    session.build()
+    assert not (session.site_dir / "quotes/esper-embargoed").exists()
+    monkeypatch.setenv("ARCHIVE_NOW", "2026-12-07T09:00:00Z")  # no file changed: the clock moved on
+    session.build()
+    build_site(archive / "mkdocs.yml", archive / "full", archive / "content")
+    assert (session.site_dir / "quotes/esper-embargoed/index.html").exists()
+    assert _differences(session.site_dir, archive / "full") == []

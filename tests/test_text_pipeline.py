@@ -31,12 +31,13 @@ TEMPLATE_TAGS = {"html", "head", "body", "div", "h1", "h2", "h3", "h4", "h5", "h
                  "dl", "dt", "dd", "span", "time", "strong", "em", "blockquote", "figure", "figcaption", "ins",
                  "del", "aside", "code", "pre", "br", "hr", "sup", "sub", "abbr", "form", "label", "input",
                  "button", "fieldset", "legend", "select", "option", "noscript", "nav", "details", "summary",
-                 "mark", "svg", "use", "bdi"}
+                 "mark", "svg", "use", "bdi", "q", "textarea"}
 TEMPLATE_ATTRIBUTES = {"class", "id", "href", "title", "datetime", "start", "lang", "action", "role", "for", "type",
                        "name", "autocomplete", "value", "hidden", "aria-live", "data-arc-search-page",
                        "data-arc-filters", "data-arc-filter", "data-arc-picker", "data-arc-status",
                        "data-arc-results", "data-arc-more", "aria-label", "aria-current", "aria-hidden",
-                       "focusable", "width", "height", "open", "rel"}
+                       "focusable", "width", "height", "open", "rel", "download", "readonly", "spellcheck",
+                       "rows"}
 
 # Text full of what has broken text pipelines: HTML, Markdown, attr_list, Jinja,
 # list markers, indentation, bidi marks, line separators, combining marks, emoji.

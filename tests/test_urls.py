@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator.core.addresses import relative_url
 from generator.core.models import _http_url
-from generator.core.richtext import relative_url
 
 from conftest import check
 
@@ -124,3 +124,51 @@ def test_links_between_pages_are_what_relpath_says(here, there):
     from_url, to_url = "".join(f"{s}/" for s in here), "".join(f"{s}/" for s in there)
     rel = posixpath.relpath(to_url.rstrip("/") or ".", from_url.rstrip("/") or ".")
     assert relative_url(from_url, to_url) == ("./" if rel == "." else rel + "/")
+
+
+ONE_TAG = """
+--- people/p.yaml
+name: P
+tags: [ünlü]
+--- events/e.yaml
+title: E
+date: 2020-01-06
+tags: [ünlü]
+people: [p]
+"""
+
+
+def test_every_output_names_a_page_by_one_address(tmp_path):
+    """A tag with letters outside ASCII: the canonical link, the sitemap, Open Graph, JSON-LD, the tag's
+    feed and urls.txt all give its page the same address, percent-encoded once (RFC 3986)."""
+    import json
+    import xml.etree.ElementTree as ET
+
+    import feedparser
+    from bs4 import BeautifulSoup
+
+    from conftest import write_tree
+    from site_helpers import build
+
+    site = tmp_path / "site"
+    build(write_tree(tmp_path / "content", ONE_TAG), site)
+    base = "http://127.0.0.1:8000/"  # mkdocs.yml's site_url
+    address = base + "tags/%C3%BCnl%C3%BC/"
+    page = BeautifulSoup((site / "tags/ünlü/index.html").read_text("utf-8"), "html.parser")
+    found = {
+        "canonical": page.select_one('link[rel="canonical"]')["href"],
+        "og:url": page.select_one('meta[property="og:url"]')["content"],
+        "JSON-LD": next(node["url"] for node in json.loads(page.select_one('script[type="application/ld+json"]')
+                                                          .string)["@graph"] if node["@id"].endswith("#webpage")),
+    }
+    feed = feedparser.parse((site / "tags/ünlü/feed.xml").read_bytes()).feed
+    found["feed"] = next(link.href for link in feed.links if link.rel == "alternate")
+    sitemap = ET.parse(site / "sitemap.xml").getroot()
+    locs = [loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    found["sitemap"] = next(loc for loc in locs if loc.startswith(base + "tags/%"))
+    found["urls.txt"] = base[:-1] + next(u for u in (site / "urls.txt").read_text("utf-8").split() if "%" in u)
+    assert found == dict.fromkeys(found, address)
+    assert feed.id == address + "feed.xml"
+    everything = "".join(p.read_text("utf-8", errors="replace") for p in site.rglob("*")
+                         if p.is_file() and p.suffix in {".html", ".xml", ".json", ".txt", ".ics"})
+    assert base + "tags/ünlü" not in everything  # never the raw form in an absolute address

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from generator.core.parallel import Forked
 from generator.outputs.calendars import write_calendars
+from generator.outputs.citation_files import write_citations
 from generator.outputs.feeds import write_feeds
 from generator.outputs.opendata import write_open_data
 from generator.outputs.publication import Published
@@ -18,10 +19,10 @@ from generator.outputs.search_index import write_index
 from generator.site.questions import Site
 
 
-def write_data(published: Published, site_dir: Path) -> tuple[int, int, int]:
-    """The archive as data: records as JSON/JSON Lines/SQLite, Atom feeds, iCalendar files."""
+def write_data(published: Published, site_dir: Path) -> tuple[int, int, int, int]:
+    """The archive as data: records as JSON/JSON Lines/SQLite, Atom feeds, iCalendar files, citations."""
     return (write_open_data(published, site_dir), write_feeds(published, site_dir),
-            write_calendars(published, site_dir))
+            write_calendars(published, site_dir), write_citations(published, site_dir))
 
 
 class SearchIndexJob:
@@ -51,12 +52,15 @@ class SearchIndexJob:
         shutil.rmtree(self.scratch, ignore_errors=True)
 
 
-def redirect_html(old: str, new: str) -> str:
-    """A page at an old URL that sends readers (and search engines) to the new one."""
+def redirect_html(old: str, new: str, address: str | None = None) -> str:
+    """A page at an old url that sends readers (and search engines) to the new one. Its canonical
+    link is the new page's absolute `address` (a relative one would be read against the old page);
+    without a site address there is none, and `noindex` keeps the old page out of search."""
     depth = old.rstrip("/").count("/") + 1
     target = html.escape("../" * depth + new)
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Moved</title>'
-            f'<link rel="canonical" href="{target}"><meta http-equiv="refresh" content="0; url={target}">'
+    canonical = f'<link rel="canonical" href="{html.escape(address)}">' if address else ""
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Moved</title>{canonical}'
+            f'<meta http-equiv="refresh" content="0; url={target}">'
             f'<meta name="robots" content="noindex"></head><body><p>This page has moved to '
             f'<a href="{target}">{target}</a>.</p></body></html>\n')
 

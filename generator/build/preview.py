@@ -155,10 +155,12 @@ class Preview:
         if problems or found:
             self.built = None  # an edit may be half-saved: the next build starts afresh
             raise ContentError(problems + found, len(files))
+        if self.built is not None and archive.withheld != self.built.site.archive.withheld:
+            changed = None  # an embargo lifted (or an edit changed one): records appear on many lists
         self._pending = (content, others, reads, changed)
         return settings, archive
 
-    def renderer(self, site: Site, templates: Path) -> Renderer:
+    def renderer(self, site: Site, templates: Path, base: str = "") -> Renderer:
         """A renderer that knows the newest days of the pages the edit cannot change."""
         content, others, reads, changed = self._pending
         self._records = None
@@ -170,7 +172,7 @@ class Preview:
         if self._records is not None:
             days = {key: day for key, day in self.built.renderer.updated.items()  # type: ignore[union-attr]
                     if key not in self._records}
-        return Renderer(site, templates, days)
+        return Renderer(site, templates, days, base)
 
     def pages(self, renderer: Renderer, workers: int) -> list[Page]:
         """Every page in job order: those the edit can change rendered again, the rest kept."""

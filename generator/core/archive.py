@@ -10,12 +10,14 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from generator.core.checks import check_archive
+from generator.core.embargo import Withheld, withhold
 from generator.core.history import History
 from generator.core.models import ALL_KINDS, MODELS, Record, fields_of
 from generator.core.parallel import cores, fork_map
@@ -51,6 +53,7 @@ class Archive:
     back: dict[str, list[Reference]] = field(default_factory=lambda: defaultdict(list))
     named: dict[str, list[str]] = field(default_factory=dict)  # id → the ids its record names
     history: History = field(default_factory=History)  # from git, when the builder reads it (history.py)
+    withheld: Withheld = field(default_factory=lambda: Withheld({}))  # records under embargo (embargo.py)
 
     def add(self, record: Record, source: Source, references: list[Reference]) -> None:
         self.records[record.id] = record
@@ -134,10 +137,11 @@ def _read_all(files: list[tuple[str, str]], timezone) -> list[_Read]:
     return fork_map(lambda file: _read(file[0], file[1], timezone), files, min(cores(), 8), PARALLEL_FROM)
 
 
-def load(content_dir: Path, settings: Settings) -> tuple[Archive, list[Problem], int]:
-    """Read and validate every record; return the archive, its problems and the file count."""
+def load(content_dir: Path, settings: Settings, now: datetime | None = None) -> tuple[Archive, list[Problem], int]:
+    """Read and validate every record; return the archive (without the records under embargo at
+    `now`, default: embargo.now_from()), its problems and the file count."""
     files, problems = discover(content_dir)
-    archive, found = assemble(_read_all(files, settings.timezone))
+    archive, found = assemble(_read_all(files, settings.timezone), now)
     return archive, sorted(problems + found), len(files)
 
 
@@ -146,8 +150,9 @@ def read_files(files: list[tuple[str, str]], settings: Settings) -> list[_Read]:
     return _read_all(files, settings.timezone)
 
 
-def assemble(reads: list[_Read]) -> tuple[Archive, list[Problem]]:
-    """The archive from files already read, with the problems only the whole archive shows."""
+def assemble(reads: list[_Read], now: datetime | None = None) -> tuple[Archive, list[Problem]]:
+    """The archive from files already read, with the problems only the whole archive shows; records
+    under embargo at `now` (default: embargo.now_from()) are checked, then withheld."""
 
     archive = Archive()
     problems: list[Problem] = []
@@ -165,11 +170,12 @@ def assemble(reads: list[_Read]) -> tuple[Archive, list[Problem]]:
         if read.record is not None:
             archive.add(read.record, source, read.references)
     problems += check_archive(archive, first_seen)
+    archive.withheld = withhold(archive, now)
     return archive, problems
 
 
-def load_or_raise(content_dir: Path, settings: Settings) -> Archive:
-    archive, problems, _ = load(content_dir, settings)
+def load_or_raise(content_dir: Path, settings: Settings, now: datetime | None = None) -> Archive:
+    archive, problems, _ = load(content_dir, settings, now)
     if problems:
         raise ContentError(problems)
     return archive

@@ -11,7 +11,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from generator.core.archived import archived_copies
 from generator.core.dates import When
+from generator.core.embargo import named_too_early
 from generator.core.kinds import KINDS
 from generator.core.models import Event, Person
 from generator.core.problems import Problem, did_you_mean, dotted
@@ -32,7 +34,7 @@ def check_archive(archive: Archive, sources: dict[str, Source]) -> list[Problem]
     return problems
 
 
-def _at(source: Source, ref: Reference) -> tuple[int, int]:
+def position_in_text(source: Source, ref: Reference) -> tuple[int, int]:
     """Line and column of a reference; a [[link]] is found inside its text."""
     line, column = source.position(ref.loc)
     if ref.link:
@@ -47,14 +49,15 @@ def _at(source: Source, ref: Reference) -> tuple[int, int]:
 
 
 def references(archive: Archive, sources: dict[str, Source]) -> Iterator[Problem]:
-    """Every id resolves, to a kind the field accepts, and public records name no drafts."""
+    """Every id resolves, to a kind the field accepts, and public records name no drafts (nor a record
+    under an embargo that lifts after their own: embargo.py)."""
     by_kind: dict[str, list[str]] = defaultdict(list)
     for source in sources.values():
         by_kind[source.kind].append(source.id)
     for ref in archive.references:
         message = _reference_problem(archive, sources, by_kind, ref)
         if message:
-            line, column = _at(sources[ref.source], ref)
+            line, column = position_in_text(sources[ref.source], ref)
             yield Problem(sources[ref.source].path, line, column, f"{dotted(ref.loc)}: {message}", ref.source)
 
 
@@ -75,6 +78,9 @@ def _reference_problem(archive: Archive, sources: dict[str, Source], by_kind: di
     target, source = archive.records.get(ref.target), archive.records.get(ref.source)
     if target is not None and source is not None and source.is_public and not target.is_public:
         return f"{name} is a draft; a published record cannot name it (publish {name} or make this record a draft too)"
+    if target is not None and source is not None and source.is_public and ref.target != ref.source:
+        early = named_too_early(source, target)
+        return f"{name} {early}" if early else None
     return None
 
 
@@ -300,4 +306,28 @@ def same_remarks(archive: Archive, sources: dict[str, Source]) -> Iterator[Probl
                                  "were said on the same day")
 
 
-RULES += [printed_times, correction_issuers, same_remarks]
+def checked_not_linked(archive: Archive, sources: dict[str, Source]) -> Iterator[Problem]:
+    """A pair an editor marked as checked and not linked (not_same_as) is not linked either way."""
+    for record in archive.records.values():
+        if not isinstance(record, Quote):
+            continue
+        for i, other_id in enumerate(record.not_same_as):
+            other = archive.records.get(other_id)
+            links = {"same_as": record.same_as, "same_remarks_as": record.same_remarks_as}
+            field = next((name for name, target in links.items() if target == other_id), None)
+            back = next((name for name in links if isinstance(other, Quote) and getattr(other, name) == record.id),
+                        None)
+            if field is not None:
+                yield archive.sources[record.id].problem(("not_same_as", i), (
+                    f"not_same_as[{i}]: '{other_id}' is also this quote's {field}; a pair is either linked or "
+                    "marked as checked and not linked, not both"))
+            elif back is not None:
+                yield archive.sources[record.id].problem(("not_same_as", i), (
+                    f"not_same_as[{i}]: '{other_id}' links this quote ({back}: {record.id}); a pair is either "
+                    "linked or marked as checked and not linked, not both"))
+
+
+RULES += [printed_times, correction_issuers, same_remarks, checked_not_linked]
+
+# a rule kept in its own module: a source's archived copies belong to it
+RULES += [archived_copies]

@@ -158,6 +158,19 @@ def parse_when(text: str, default_zone: tzinfo | None = None, day_allowed: bool 
     return _in_range(When(text, moment, zone))
 
 
+def parse_instant(text: str, what: str = "an instant") -> When:
+    """A datetime that names one instant everywhere: its UTC offset written, never the site's zone
+    (an embargo, a capture time: a reader's zone or a changed setting must not move it)."""
+    text = text.strip()
+    if _DAY_RE.match(text):
+        raise DateError(f"'{text}' is a day, but {what} needs a time and a UTC offset, e.g. '{text}T09:00:00+00:00'")
+    when = parse_when(text, UTC, day_allowed=False)  # UTC only to read it; refused below when it had no offset
+    if datetime.fromisoformat(text).tzinfo is None:
+        raise DateError(f"'{text}' has no UTC offset: {what} names one instant, write it with its offset, "
+                        f"e.g. '{text}+00:00' or '{text}Z'")
+    return when
+
+
 def _local(text: str, naive: datetime, zone: tzinfo) -> datetime:
     """A wall-clock time read in `zone`; refused when the clocks skipped it or showed it twice."""
     first, second = naive.replace(tzinfo=zone, fold=0), naive.replace(tzinfo=zone, fold=1)

@@ -29,8 +29,11 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from generator.core.dates import DateError, When, parse_when
+from generator.core import archived as copies
+from generator.core import issuers
+from generator.core.dates import DateError, When, parse_instant, parse_when
 from generator.core.kinds import ALL_KINDS
+from generator.core.problems import did_you_mean
 from generator.core.sources import ID_MAX, ID_PATTERN
 
 
@@ -76,7 +79,21 @@ def _no_controls(value: str) -> str:
     return value
 
 
+TITLE_MAX = 300  # characters; README "Sizes": a page is at most its links times a title
+
+
+def _short(value: str) -> str:
+    """A title is printed by every link to its record: a long one would make a page that links it a
+    thousand times a thousand times larger."""
+    if len(value) > TITLE_MAX:
+        raise PydanticCustomError("title_length", "{length} characters; a title has at most {most} (it is printed "
+                                  "wherever the record is linked): shorten it and put the rest in the record's text",
+                                  {"length": f"{len(value):,}", "most": TITLE_MAX})
+    return value
+
+
 Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_one_line)]
+Title = Annotated[Text, AfterValidator(_short)]  # a record's name, headline, title or label
 Lines = Annotated[str, StringConstraints(min_length=1), AfterValidator(_no_controls)]
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX)]
 Markdown = Annotated[str, MARKDOWN, AfterValidator(_no_controls),
@@ -95,7 +112,7 @@ _WHITESPACE_NAMES = {" ": "a space", "\t": "a tab", "\n": "a line break", "\r": 
 
 def _http_url(value: str) -> str:
     """A web address, kept exactly as written: http(s), a host, nothing that could break out of a link."""
-    problem = _url_problem(value)
+    problem = url_problem(value)
     if problem:
         shown = value if value.isprintable() else value.encode("unicode_escape").decode("ascii")
         raise PydanticCustomError("url", "'{value}' is not a web address: {problem}",
@@ -103,7 +120,7 @@ def _http_url(value: str) -> str:
     return value
 
 
-def _url_problem(value: str) -> str | None:
+def url_problem(value: str) -> str | None:
     try:
         parts = urlsplit(value)
     except ValueError as error:  # e.g. an unclosed '[' of an IPv6 host
@@ -197,6 +214,24 @@ Language = Annotated[str, AfterValidator(_language),
                      WithJsonSchema({"type": "string", "pattern": "^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$",
                                      "description": "BCP 47 language tag, e.g. en, hu, pt-BR"})]
 
+_WIKIDATA_RE = re.compile(r"Q[1-9][0-9]*")
+
+
+def _wikidata(value: str) -> str:
+    if not _WIKIDATA_RE.fullmatch(value):
+        shown = value if value.isprintable() else value.encode("unicode_escape").decode("ascii")
+        raise PydanticCustomError("wikidata", "'{value}' is not a Wikidata item id: write Q and its number, "
+                                  "e.g. 'Q42' (from the address https://www.wikidata.org/wiki/Q42)",
+                                  {"value": shown})
+    return value
+
+
+WikidataId = Annotated[str, AfterValidator(_wikidata),
+                       WithJsonSchema({"type": "string", "pattern": "^Q[1-9][0-9]*$",
+                                       "description": "optional: the Wikidata item id, e.g. Q42 "
+                                                      "(https://www.wikidata.org/wiki/Q42)"})]
+WIKIDATA_ITEM = "https://www.wikidata.org/wiki/"  # + the id: the item's page (schema.org sameAs)
+
 Url = Annotated[str, AfterValidator(_http_url),
                 WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
 
@@ -225,6 +260,35 @@ Day = Annotated[When, PlainValidator(_when_validator(True)), WithJsonSchema(_WHE
 Moment = Annotated[When, PlainValidator(_when_validator(False)),
                    WithJsonSchema({**_WHEN_SCHEMA, "description": "a datetime with its UTC offset, "
                                                                   "e.g. 2020-01-06T16:09:00-05:00"})]
+
+
+def _instant(value: Any) -> When:
+    """An instant with its UTC offset written (never read in the site's zone)."""
+    if isinstance(value, When):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("date_type", "expected a datetime with its UTC offset, got {got}",
+                                  {"got": describe(value)})
+    try:
+        return parse_instant(value, "this field")
+    except DateError as error:
+        raise PydanticCustomError("date", str(error)) from None
+
+
+Instant = Annotated[When, PlainValidator(_instant), WithJsonSchema({
+    "type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$",
+    "description": "a datetime with its UTC offset, e.g. 2020-01-07T09:00:00+00:00"})]
+
+
+def _archived_url(value: str) -> str:
+    problem = copies.copy_problem(value)
+    if problem:
+        raise PydanticCustomError("url", "'{value}': {problem}", {"value": value, "problem": problem})
+    return value
+
+
+ArchivedUrl = Annotated[str, AfterValidator(_http_url), AfterValidator(_archived_url),
+                        WithJsonSchema({"type": "string", "format": "uri", "pattern": copies.PATTERN})]
 
 
 def describe(value: Any) -> str:
@@ -260,6 +324,9 @@ class Record(_Strict):
     text_format: Literal["markdown", "plain"] = Field(
         default="markdown", description="'plain': this record's Markdown fields hold text as printed "
         "(imported or verbatim texts), shown exactly as written with line breaks kept, never read as Markdown")
+    embargo_until: Instant | None = Field(default=None, description=(
+        "optional: publish this record nowhere before this instant (a datetime with its UTC offset, e.g. "
+        "2026-12-07T09:00:00+00:00); it is checked like any other record meanwhile"))
     _id: str = PrivateAttr(default="")
     _path: str = PrivateAttr(default="")
 
@@ -296,7 +363,7 @@ class Role(_Strict):
 
 class Person(Record):
     kind: ClassVar[str] = "person"
-    name: Text
+    name: Title
     sort_name: Text | None = Field(default=None, description=(
         "optional: how the name files in people A–Z, family name first, e.g. 'Orbán Viktor' or 'Esper, Mark' "
         "(default: the last word of the name)"))
@@ -304,6 +371,7 @@ class Person(Record):
     roles: list[Role] = []
     same_as: list[Url] = Field(default=[], description="URLs of the same person elsewhere, e.g. Wikidata")
     other_names: list[Text] = Field(default=[], description="other spellings and forms of the name")
+    wikidata: WikidataId | None = None
 
     @property
     def title(self) -> str:
@@ -312,7 +380,7 @@ class Person(Record):
 
 class Organization(Record):
     kind: ClassVar[str] = "organization"
-    name: Text
+    name: Title
     # `kind` is taken by the record kind, so the field is stored as org_kind
     org_kind: Literal["outlet", "news-agency", "government", "military", "legislature", "armed-group",
                       "other"] | None = Field(default=None, alias="kind")
@@ -320,6 +388,7 @@ class Organization(Record):
     summary: Markdown | None = None
     same_as: list[Url] = []
     other_names: list[Text] = []
+    wikidata: WikidataId | None = None
 
     @property
     def title(self) -> str:
@@ -333,7 +402,7 @@ class Related(_Strict):
 
 class Event(Record):
     kind: ClassVar[str] = "event"
-    title_: Text = Field(alias="title")
+    title_: Title = Field(alias="title")
     date: Day | None = Field(default=None, description="the day it happened (or use start/end)")
     start: Day | None = None
     end: Day | None = None
@@ -356,7 +425,7 @@ class Event(Record):
 # --- provenance (content model 1.1): times as printed, who issued a correction ---
 
 TimeZoneStatus = Literal["stated", "unstated", "assumed"]
-Issuer = Literal["outlet", "archive", "third-party"]
+Issuer = Literal[issuers.NAMES]  # type: ignore[valid-type]  # core/issuers.py states them
 
 
 def _time_as_printed(field: str) -> Any:
@@ -373,6 +442,23 @@ def _time_zone(field: str) -> Any:
         "as assumed"))
 
 
+class ArchivedCopy(_Strict):
+    url: ArchivedUrl = Field(description="the copy's address: a Wayback Machine capture "
+                             "(https://web.archive.org/web/<14-digit UTC time>/<the page>) or an archive.today copy")
+    captured: Instant = Field(description="when the copy was captured, with its UTC offset (a Wayback address "
+                              "carries it: 20200106210900 is 2020-01-06T21:09:00Z)")
+
+    @property
+    def service(self) -> str:
+        """The archive that holds it: 'Wayback Machine' or 'archive.today'."""
+        return copies.service(self.url) or ""
+
+
+def _archived(field: str) -> Any:
+    return Field(default=[], description=f"optional: archived copies of the page at '{field}' "
+                 "(Wayback Machine or archive.today), each {url, captured}; pages link them beside it")
+
+
 class Image(_Strict):
     caption: Text | None = None
     credit: Text | None = None
@@ -381,10 +467,11 @@ class Image(_Strict):
 
 class Article(Record):
     kind: ClassVar[str] = "article"
-    headline: Text
+    headline: Title
     outlet: ref("organization")
     published_at: Day = Field(alias="published")
     url: Url | None = None
+    archived: list[ArchivedCopy] = _archived("url")
     section: Text | None = None
     byline: Text | None = Field(default=None, description="optional: the byline as printed")
     authors: list[ref("person")] = []
@@ -407,6 +494,44 @@ class Article(Record):
         return self.published_at
 
 
+def _in_scale(value: str, info: ValidationInfo) -> str:
+    """A rating on a stated scale is one of its ratings, spelled as the scale spells it."""
+    scale = info.data.get("scale") or []
+    if scale and value not in scale:
+        raise PydanticCustomError("rating", "'{value}' is not on the scale given in 'scale' ({scale}){hint}",
+                                  {"value": value, "scale": ", ".join(scale),
+                                   "hint": did_you_mean(value, scale, cutoff=0.6)})
+    return value
+
+
+def _unique(values: list[str]) -> list[str]:
+    repeated = [v for i, v in enumerate(values) if v in values[:i]]
+    if repeated:
+        raise PydanticCustomError("scale", "'{value}' is on the scale twice; list each rating once, worst first",
+                                  {"value": repeated[0]})
+    return values
+
+
+class Rating(_Strict):
+    """A verdict on a quote (a fact-checker's rating), as the rater printed it. Its date is optional:
+    the rating is never dated by the statement (pages say "date of rating not given")."""
+
+    by: ref("person", "organization") = Field(description="who rated it (a person or organization id)")
+    # before `rating`, which is checked against it
+    scale: Annotated[list[Text], AfterValidator(_unique)] = Field(default=[], description=(
+        "optional: every rating of the rater's scale as printed, worst first, e.g. [Pants on Fire, False, "
+        "Mostly False, Half True, Mostly True, True]; gives the rating its place on the scale (schema.org "
+        "worstRating/bestRating)"))
+    scale_name: Text | None = Field(default=None, description="optional: the scale's name, e.g. Truth-O-Meter")
+    rating: Annotated[Text, AfterValidator(_in_scale)] = Field(description=(
+        "the rating exactly as the rater printed it, e.g. 'Mostly False'"))
+    rated: Day | None = Field(default=None, description=(
+        "optional: when it was rated, only if the source says; pages otherwise say 'date of rating not given'"))
+    source: Url | None = Field(default=None, description="optional: the address of the rating")
+    reasoning: Lines | None = Field(default=None, description=(
+        "optional: the rater's reasoning (or an excerpt) as printed, plain text"))
+
+
 class Quote(Record):
     kind: ClassVar[str] = "quote"
     text: Lines  # as printed, which may run over several lines
@@ -421,8 +546,15 @@ class Quote(Record):
     same_remarks_as: ref("quote") | None = Field(default=None, description=(
         "optional: a quote that is another excerpt of the same remarks (same speaker, same occasion, other "
         "words); same_as is for the same words printed differently"))
+    not_same_as: list[ref("quote")] = Field(default=[], description=(
+        "optional: quotes an editor compared with this one and does not link (not the same words nor the same "
+        "remarks, or the sources do not say): `generator suggest` no longer proposes the pair; pages show "
+        "nothing of it"))
     time_as_printed: Text | None = _time_as_printed("said")
     time_zone: TimeZoneStatus | None = _time_zone("said")
+    ratings: list[Rating] = Field(default=[], description=(
+        "optional: verdicts on the statement, e.g. a fact-checker's: {by, rating, scale, scale_name, rated, "
+        "source, reasoning}"))
 
     @property
     def title(self) -> str:
@@ -438,7 +570,7 @@ class Update(Record):
     kind: ClassVar[str] = "update"
     article: ref("article")
     at: Moment
-    label: Text | None = None
+    label: Title | None = None
     text: Markdown
     people: list[ref("person")] = []
     quotes: list[ref("quote")] = []
@@ -464,11 +596,8 @@ class Correction(Record):
     text: Markdown
     by: ref("person", "organization") | None = None
     source: Url | None = None
-    issuer: Issuer | None = Field(default=None, description=(
-        "optional: who issued it. 'outlet': the outlet that published the target corrected itself; "
-        "'archive': an editor's note by this archive's editors, dated when the archive added it (no 'by'); "
-        "'third-party': the person or organization in 'by', dated when they said it, with where it was "
-        "reported ('reported_in') or its 'source'"))
+    archived: list[ArchivedCopy] = _archived("source")
+    issuer: Issuer | None = Field(default=None, description=issuers.description())
     reported_in: list[ref("article", "update")] = Field(default=[], description=(
         "optional, with issuer: third-party: the articles or updates that reported the third party's words"))
     previous: dict[str, str] = Field(default={}, description=(

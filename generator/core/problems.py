@@ -83,22 +83,22 @@ def as_github(problems: list[Problem], records: int) -> str:
     (actions/toolkit's escapeData and escapeProperty), so no text can end a command early."""
     lines = []
     for problem in sorted(problems):
-        properties = [f"file={_property(problem.path)}"]
+        properties = [f"file={annotation_property(problem.path)}"]
         if problem.line:
             properties.append(f"line={problem.line}")
             if problem.column:
                 properties.append(f"col={problem.column}")
-        lines.append(f"::error {','.join(properties)}::{_data(problem.message)}")
+        lines.append(f"::error {','.join(properties)}::{annotation_data(problem.message)}")
     lines.append(summary(problems, records))
     return "\n".join(lines)
 
 
-def _data(text: str) -> str:
+def annotation_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def _property(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
+def annotation_property(text: str) -> str:
+    return annotation_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def as_markdown(problems: list[Problem], records: int) -> str:

@@ -175,21 +175,6 @@ def words_of(rendered: Markup) -> str:
     return html.unescape(nh3.clean(str(rendered), tags=set()))
 
 
-def relative_url(from_url: str, to_url: str) -> str:
-    """Link between directory-style page URLs ('people/x/' → '../../quotes/y/').
-
-    The same result as posixpath.relpath on the two folders, computed on segments:
-    pages make tens of links each, and relpath's normalising dominated rendering."""
-    here = [part for part in from_url.split("/") if part]
-    there = [part for part in to_url.split("/") if part]
-    common = 0
-    for mine, theirs in zip(here, there, strict=False):  # paths of any lengths
-        if mine != theirs:
-            break
-        common += 1
-    rel = "/".join([".."] * (len(here) - common) + there[common:])
-    return rel + "/" if rel else "./"
-
 
 # bidirectional classes that can reorder the text around them: right-to-left letters and numbers,
 # and the embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069)

@@ -3,7 +3,6 @@ where the archive is: the folder holding mkdocs.yml, found from any folder insid
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import tzinfo
 from pathlib import Path
@@ -12,6 +11,7 @@ import yaml
 
 from generator.core.dates import DateError, load_zone
 from generator.core.licences import Licence, LicenceError, parse_licence
+from generator.core.models import canonical_language, describe, one_line_problem, url_problem
 from generator.core.problems import ContentError, Problem, did_you_mean
 from generator.core.sources import display_path
 
@@ -24,7 +24,6 @@ KNOWN_SETTINGS = ("title", "description", "timezone", "language", "page_size", "
                   "data_licence")
 PAGE_SIZE = 250  # entries a list page shows before it continues on a next page (see generator/site/paging.py)
 # a plausible BCP 47 tag: a 2-3 letter language, then subtags (script, region, variants): en, hu, pt-BR
-_LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 NO_ARCHIVE = "no archive here: run inside an archive (a folder with mkdocs.yml) or pass --content/--config"
 
 
@@ -89,8 +88,6 @@ def load_settings(path: Path | None = None) -> Settings:
     except DateError as error:
         raise ContentError([Problem(shown, 0, 0, f"timezone: {error}")]) from None
     for name in ("title", "description"):
-        from generator.core.models import one_line_problem
-
         problem = one_line_problem(str(data.get(name) or ""))
         if problem:
             raise ContentError([Problem(shown, 0, 0, f"{name}: {problem}")])
@@ -108,8 +105,6 @@ def _licence(name: str, value: object, shown: str) -> Licence | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        from generator.core.models import describe
-
         raise ContentError([Problem(shown, 0, 0, f"{name}: got {describe(value)}, not a licence: write an SPDX "
                                     f"licence id, e.g. {name}: CC-BY-4.0")])
     try:
@@ -122,12 +117,10 @@ def _repository(value: object, shown: str) -> str | None:
     """The repository's web address (https://github.com/OWNER/REPO), without a trailing slash."""
     if value is None:
         return None
-    from generator.core.models import _url_problem, describe
-
     if not isinstance(value, str):
         raise ContentError([Problem(shown, 0, 0, f"repository: got {describe(value)}, not a web address: write "
                                     "the repository's address, e.g. repository: https://github.com/OWNER/REPO")])
-    problem = _url_problem(value)
+    problem = url_problem(value)
     if problem:
         raise ContentError([Problem(shown, 0, 0, f"repository: '{value}' is not a web address: {problem}")])
     return value.rstrip("/")
@@ -140,23 +133,19 @@ def _page_size(value: object, shown: str) -> int:
             return value
         message = f"page_size: {value} is too small: a page lists at least 1 entry (the default is {PAGE_SIZE})"
     else:
-        from generator.core.models import describe
-
         message = (f"page_size: got {describe(value)}, not a whole number: write how many entries a page of a long "
                    f"list shows, e.g. page_size: {PAGE_SIZE}")
     raise ContentError([Problem(shown, 0, 0, message)])
 
 
 def _language(value: object, shown: str) -> str:
-    """A plausible BCP 47 language tag such as 'en', 'hu' or 'pt-BR'."""
-    if isinstance(value, str) and _LANGUAGE_RE.match(value):
-        return value
+    """A BCP 47 language tag such as 'en', 'hu' or 'pt-BR', in its standard spelling (as articles')."""
+    if isinstance(value, str) and canonical_language(value) is not None:
+        return canonical_language(value)
     if isinstance(value, bool):  # `language: no` (Norwegian) is read as false
         message = (f"language: got true/false ({str(value).lower()}), not a language code; put the code in "
                    "quotes, e.g. language: \"no\"")
     else:
-        from generator.core.models import describe
-
         shown_value = f"'{value}'" if isinstance(value, str) else describe(value)
         message = f"language: {shown_value} is not a language code: use a BCP 47 tag such as 'en', 'hu' or 'pt-BR'"
     raise ContentError([Problem(shown, 0, 0, message)])

@@ -95,6 +95,9 @@ def _problem(source: Source, model: type[BaseModel], error: dict[str, Any]) -> P
         parent = loc[:-1]
         where = f" in {dotted(parent)}" if parent else ""
         return source.problem(parent, f"{field}: required field is missing{where}", key=True)
+    if kind == "string_type" and isinstance(value, bool):  # YAML reads False, no, on… as true/false
+        return source.problem(loc, f"{field}: expected text, got {describe(value)}; to write the word, put it "
+                              f"in quotes, e.g. \"{value}\"")
     if kind in _TYPE_NAMES:
         return source.problem(loc, f"{field}: expected {_TYPE_NAMES[kind]}, got {describe(value)}")
     if kind == "literal_error":

@@ -4,9 +4,12 @@ Each CSV row becomes a `quote` (the statement, its speaker, the day it was
 said, where it was said and its subjects as tags). Each distinct speaker
 becomes a `person`, or an `organization` (kind `other`) when the name is
 plainly not a person ("facebook posts", "viral image", a PAC, a website…).
-A statement PolitiFact rated Pants on Fire, False, Mostly False (LIAR2's
-"barely-true") or Half True also gets a `correction` of kind `dispute` by the
-organization `politifact`, dated the day the statement was made.
+PolitiFact's rating of each statement, all six of the Truth-O-Meter (Pants on
+Fire, False, Mostly False — LIAR2's "barely-true" —, Half True, Mostly True,
+True), is kept as data in the quote's `ratings`, by the organization
+`politifact`, on its stated scale, with an excerpt of its reasoning. It has no
+date: LIAR2 does not say when PolitiFact rated a statement, and the day the
+statement was made is not that day.
 
     python -m generator.importers.liar2 OUT_DIR CSV [CSV …]
 
@@ -41,7 +44,8 @@ POLITIFACT = "politifact"
 # PolitiFact's Truth-O-Meter names for LIAR2's labels 0–5 (LIAR2 calls 2 "barely-true",
 # the rating PolitiFact now names "Mostly False").
 LABELS = {0: "Pants on Fire", 1: "False", 2: "Mostly False", 3: "Half True", 4: "Mostly True", 5: "True"}
-DISPUTED = {0, 1, 2, 3}
+SCALE = [LABELS[n] for n in sorted(LABELS)]  # worst first, as a rating's `scale` lists it
+SCALE_NAME = "Truth-O-Meter"
 EXCERPT_MAX = 300
 
 # Speakers that are sources or crowds, not people.
@@ -208,7 +212,7 @@ def build(csv_paths: Iterable[Path]) -> tuple[_Tree, dict[str, int]]:
     used: set[str] = {POLITIFACT}
     for row in _rows(csv_paths):
         statement, speaker = row["statement"], row["speaker"].strip()
-        quote_id = slugify(f"liar2-{row['id'].strip()}", ID_MAX - len("-rating"))
+        quote_id = slugify(f"liar2-{row['id'].strip()}")
         if not statement.strip() or not speaker or quote_id == "liar2":
             skipped += 1
             continue
@@ -218,8 +222,6 @@ def build(csv_paths: Iterable[Path]) -> tuple[_Tree, dict[str, int]]:
         used.add(quote_id)
         kept.append((quote_id, row))
     # all quote ids are taken first, so a speaker can never take one
-    for quote_id, _ in kept:
-        used.add(f"{quote_id}-rating")
     for _, row in kept:
         speaker = _speaker_key(row["speaker"])
         if speaker not in tree.speakers:
@@ -255,22 +257,29 @@ def build(csv_paths: Iterable[Path]) -> tuple[_Tree, dict[str, int]]:
         tags = list(dict.fromkeys(t.strip() for t in row["subject"].split(";") if t.strip()))
         if tags:
             quote["tags"] = tags
+        rating = _rating(row)
+        if rating:
+            quote["ratings"] = [rating]
         tree.add("quote", quote_id, quote)
-        label = _label(row["label"])
-        if label in DISPUTED and said:
-            text = f"PolitiFact rated this statement {LABELS[label]}."
-            justification = excerpt(row["justification"])
-            if justification:
-                text += f" From its reasoning: “{justification}”"
-            tree.add("correction", f"{quote_id}-rating", {  # its texts are plain, as printed
-                "target": quote_id, "at": said, "kind": "dispute", "by": POLITIFACT, "text": text,
-                "text_format": "plain"})
-    counts = {kind: 0 for kind in ("quote", "person", "organization", "correction")}
+    counts = {kind: 0 for kind in ("quote", "person", "organization")}
     for kind, _ in tree.records.values():
         counts[kind] += 1
     counts["skipped"] = skipped
     counts["duplicates"] = duplicates
     return tree, counts
+
+
+def _rating(row: dict[str, str]) -> dict[str, Any] | None:
+    """PolitiFact's rating as data, with no date (LIAR2 gives none; the statement's is not the rating's)."""
+    label = _label(row["label"])
+    if label not in LABELS:
+        return None
+    rating: dict[str, Any] = {"by": POLITIFACT, "rating": LABELS[label], "scale_name": SCALE_NAME,
+                              "scale": SCALE}
+    reasoning = excerpt(row["justification"])
+    if reasoning:
+        rating["reasoning"] = reasoning
+    return rating
 
 
 def _speaker_key(speaker: str) -> str:

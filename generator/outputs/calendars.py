@@ -3,6 +3,9 @@
     events/<id>/event.ics   the event
     events.ics              every published event
 
+A calendar holds at least one event (RFC 5545 asks for a component): an archive
+with no published event publishes no events.ics and links none.
+
 An event given as days is an all-day event (DATE values; DTEND is the day after
 its last day, as iCalendar counts); one given as datetimes has exact times
 (written in UTC). An event that has a start and no end gets no DTEND: its end is
@@ -30,10 +33,9 @@ from generator.outputs.publication import NOON, Published
 PRODID = "-//news-archive-generator//archive events//EN"
 
 
-def vevent(pub: Published, event: Event) -> VEvent | None:
-    start: When | None = event.date or event.start
-    if start is None:
-        return None
+def vevent(pub: Published, event: Event) -> VEvent:
+    start = event.when
+    assert start is not None, "check requires an event's date or start"
     site = pub.site
     out = VEvent()
     out.add("uid", pub.record_url(event))
@@ -101,16 +103,15 @@ def calendar(pub: Published, events: list[Event], name: str) -> bytes:
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", vText(name))  # an X- property is not escaped unless it is TEXT
     for event in events:
-        component = vevent(pub, event)
-        if component is not None:
-            cal.add_component(component)
+        cal.add_component(vevent(pub, event))
     return cal.to_ical()
 
 
 def write_calendars(pub: Published, site_dir: Path) -> int:
     site = pub.site
-    events: list[Event] = [r for r in site.sorted(site.public.values()) if isinstance(r, Event)]
-    (site_dir / "events.ics").write_bytes(calendar(pub, events, f"Events – {site.settings.title}"))
+    events = site.events
+    if events:
+        (site_dir / "events.ics").write_bytes(calendar(pub, events, f"Events – {site.settings.title}"))
     for event in events:
         path = site_dir / pub.page_of(event) / "event.ics"
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -8,11 +8,20 @@
     corrections/feed.xml              the corrections log
 
 An entry is an article, update, quote, correction or event, dated by its own
-time (a day is midnight in the site's zone). An update of an article or a
-correction of a record makes that record an updated entry: `updated` is the
-time of its latest revision, `published` its own time. A feed keeps its 50
-most recently updated entries, and its `updated` is its newest entry's, so the
-same content always writes the same bytes (no build time anywhere).
+time (Published.feed_time: a day, or a time whose zone no source stated, is
+12:00 UTC of its day). An update of an article or a correction of a record makes
+that record an updated entry: `updated` is the time of its latest revision,
+`published` its own time. A feed's `updated` is its newest entry's, so the same
+content always writes the same bytes (no build time anywhere).
+
+Archived feeds (RFC 5005 §4): the feed itself (the subscription document) holds
+the 50 most recently updated entries. Past 50 entries, every entry is also in
+an archive document beside it, `feed-1.xml` (the oldest 50), `feed-2.xml` …,
+each full; they are linked `prev-archive` (older) and `next-archive` (newer),
+each archive links the feed as `current`, and the feed links the newest archive
+as `prev-archive`, so a reader pages back through every entry. An archive
+changes only when one of its records is updated again (the entry moves to the
+newest end, as it does in the feed).
 """
 
 from __future__ import annotations
@@ -22,14 +31,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from feedgen.ext.base import BaseExtension
 from feedgen.feed import FeedGenerator
+from lxml.etree import SubElement
 
+from generator.core.addresses import page_url
+from generator.core.issuers import in_own_words
 from generator.core.models import Article, Correction, Event, Organization, Person, Quote, Record, Update
 from generator.outputs.publication import ENTRY_KINDS, KIND_LABELS, Published
-from generator.render.pages import page_url
 
-LIMIT = 50
+LIMIT = 50  # entries in a feed, and in each of its archive documents
 ATOM = "application/atom+xml"
+HISTORY = "http://purl.org/syndication/history/1.0"  # RFC 5005's namespace
 # characters XML 1.0 cannot carry (record text may hold them as YAML escapes)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -113,13 +126,6 @@ def feeds_of_page(pub: Published, uri: str, record: Record | None) -> list[tuple
     return found
 
 
-def link_href(from_page: str, path: str) -> str:
-    """A file's address relative to a directory-style page URL (the site works under any sub-path)."""
-    if from_page and path.startswith(from_page):
-        return path[len(from_page):]
-    return "../" * from_page.count("/") + path
-
-
 @dataclass(frozen=True)
 class Entry:
     record: Record
@@ -129,6 +135,11 @@ class Entry:
 
 def entries(pub: Published, feed: Feed) -> list[Entry]:
     """The feed's entries, most recently updated first, at most LIMIT."""
+    return all_entries(pub, feed)[:LIMIT]
+
+
+def all_entries(pub: Published, feed: Feed) -> list[Entry]:
+    """Every entry of the feed and its archives, most recently updated first."""
     out = []
     for record in {r.id: r for r in feed.records}.values():
         published = pub.feed_time(record)
@@ -138,19 +149,57 @@ def entries(pub: Published, feed: Feed) -> list[Entry]:
         updated = pub.feed_time(latest) if latest is not None else None
         out.append(Entry(record, published, max(published, updated or published)))
     out.sort(key=lambda e: (e.updated, e.published, e.record.kind, e.record.id), reverse=True)
-    return out[:LIMIT]
+    return out
 
 
-def atom(pub: Published, feed: Feed) -> bytes:
+def archive_path(feed: Feed, number: int) -> str:
+    """Where the feed's archive document `number` is: 'people/x/feed.xml' → 'people/x/feed-1.xml'."""
+    return f"{feed.path.removesuffix('.xml')}-{number}.xml"
+
+
+def archives(every: list[Entry]) -> list[list[Entry]]:
+    """The archive documents' entries, oldest document first: full runs of LIMIT from the oldest
+    entry, each newest first; none for a feed of at most LIMIT entries."""
+    if len(every) <= LIMIT:
+        return []
+    oldest_first = every[::-1]
+    full = len(oldest_first) // LIMIT
+    return [oldest_first[n * LIMIT:(n + 1) * LIMIT][::-1] for n in range(full)]
+
+
+class _Archive(BaseExtension):
+    """<fh:archive/>: this document is an archive of the feed (RFC 5005 §4)."""
+
+    def extend_ns(self):
+        return {"fh": HISTORY}
+
+    def extend_atom(self, feed):
+        SubElement(feed, f"{{{HISTORY}}}archive")
+        return feed
+
+
+def atom(pub: Published, feed: Feed, every: list[Entry] | None = None, number: int = 0) -> bytes:
+    """The feed (`number` 0), or its archive document `number` (1 is the oldest)."""
     site = pub.site
-    chosen = entries(pub, feed)
+    every = all_entries(pub, feed) if every is None else every
+    runs = archives(every)
+    chosen = runs[number - 1] if number else every[:LIMIT]
+    path = archive_path(feed, number) if number else feed.path
     fg = FeedGenerator()
-    fg.id(pub.url(feed.path))
-    fg.title(_xml(feed.title))
+    fg.id(pub.url(path))
+    fg.title(_xml(feed.title) + (f" (archive {number} of {len(runs)})" if number else ""))
     fg.updated(chosen[0].updated if chosen else pub.newest)
     fg.author({"name": _xml(site.settings.title), "uri": pub.url("")})
     fg.link(href=pub.url(feed.page), rel="alternate", type="text/html")
-    fg.link(href=pub.url(feed.path), rel="self", type=ATOM)
+    fg.link(href=pub.url(path), rel="self", type=ATOM)
+    if number:
+        fg.register_extension("archive", _Archive, atom=True, rss=False)
+        fg.link(href=pub.url(feed.path), rel="current", type=ATOM)
+        if number < len(runs):
+            fg.link(href=pub.url(archive_path(feed, number + 1)), rel="next-archive", type=ATOM)
+    older = number - 1 if number else len(runs)
+    if older:
+        fg.link(href=pub.url(archive_path(feed, older)), rel="prev-archive", type=ATOM)
     fg.language(site.settings.language)
     fg.generator("news-archive-generator")
     if site.settings.description:
@@ -186,7 +235,7 @@ def _author(pub: Published, record: Record) -> str | None:
     if isinstance(record, Update):
         return _title(site.outlet(record))
     if isinstance(record, Correction):
-        return _title(site.issuer(record)) if record.issuer == "outlet" else site.settings.title
+        return _title(site.issuer(record)) if in_own_words(record) else site.settings.title
     return None
 
 
@@ -203,8 +252,12 @@ def write_feeds(pub: Published, site_dir: Path) -> int:
     for feed in feeds:
         path = site_dir / feed.path
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(atom(pub, feed))
+        every = all_entries(pub, feed)
+        path.write_bytes(atom(pub, feed, every))
+        for number in range(1, len(archives(every)) + 1):
+            (site_dir / archive_path(feed, number)).write_bytes(atom(pub, feed, every, number))
     return len(feeds)
 
 
-__all__ = ["ATOM", "Feed", "LIMIT", "all_feeds", "atom", "entries", "feeds_of_page", "link_href", "write_feeds"]
+__all__ = ["ATOM", "Feed", "LIMIT", "all_entries", "all_feeds", "archive_path", "archives", "atom", "entries",
+           "feeds_of_page", "write_feeds"]

@@ -8,11 +8,12 @@ page's record in full, its updates and corrections in full, and a small node
 (type, name, url) for every other record it names.
 
     article     NewsArticle (+ LiveBlogPosting with liveBlogUpdate when it has updates)
-    quote       Quotation: creator/spokenByCharacter, isBasedOn the reporting article
+    quote       Quotation: creator/spokenByCharacter, isBasedOn the reporting article; each of its
+                ratings a ClaimReview (reviewRating, itemReviewed → a Claim whose appearance is the quote)
     update      BlogPosting, isPartOf its article
     correction  CorrectionComment: about its target, with its date and text
     event       Event: startDate/endDate, location, superEvent/subEvent
-    person      Person: alternateName, sameAs
+    person      Person: alternateName, sameAs (its same_as addresses and its Wikidata item)
     organization NewsMediaOrganization (outlets, news agencies) or Organization
 
 Every node's `url` is its page in this archive; addresses elsewhere (Wikipedia,
@@ -28,13 +29,26 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.core.addresses import page_url
+from generator.core.issuers import in_own_words
 from generator.core.kinds import CREATIVE_WORKS, KIND
 from generator.core.licences import Licence, licence_url
-from generator.core.models import Article, Correction, Event, Organization, Person, Quote, Record, Update
+from generator.core.models import (
+    WIKIDATA_ITEM,
+    Article,
+    Correction,
+    Event,
+    Organization,
+    Person,
+    Quote,
+    Rating,
+    Record,
+    Update,
+)
 from generator.core.richtext import plain_text
 from generator.outputs.dataset_files import date_modified, licence_words, temporal_coverage
 from generator.outputs.publication import Published
-from generator.render.pages import Page, page_url
+from generator.render.pages import Page
 
 CONTEXT = "https://schema.org"
 NEWS_MEDIA = ("outlet", "news-agency")
@@ -58,7 +72,7 @@ def page_graph(pub: Published, page: Page | None, record: Record | None, url: st
     page_address = pub.url(page.url if page else url)
     nodes: list[Node] = [archive_node(pub), website_node(pub)]
     webpage: Node = {"@id": f"{page_address}#webpage", "@type": _page_type(page, record), "url": page_address,
-                     "isPartOf": {"@id": pub.url("#website")}, "publisher": {"@id": pub.archive_id}}
+                     "isPartOf": {"@id": pub.url("", "website")}, "publisher": {"@id": pub.archive_id}}
     if title and page is None:
         webpage["name"] = title
     if page is not None:
@@ -93,7 +107,7 @@ def archive_node(pub: Published) -> Node:
 
 
 def website_node(pub: Published) -> Node:
-    node = {"@id": pub.url("#website"), "@type": "WebSite", "name": pub.site.settings.title, "url": pub.url(""),
+    node = {"@id": pub.url("", "website"), "@type": "WebSite", "name": pub.site.settings.title, "url": pub.url(""),
             "publisher": {"@id": pub.archive_id}}
     licence = licence_value(pub.site.settings.licence)  # of the pages; none stated: no license at all
     return {**node, "license": licence} if licence else node
@@ -185,7 +199,8 @@ class _Graph:
         if isinstance(record, Article):
             updates = _updates(self.pub, record)
             if updates:
-                node["coverageStartTime"] = self.pub.machine_time(record)
+                if record.when is not None and not record.when.is_day:  # a date-time, never a day
+                    node["coverageStartTime"] = self.pub.machine_time(record)
                 node["liveBlogUpdate"] = [self.ref(u) for u in updates]
                 extra += updates
         corrections = self.site.corrections_of(record)
@@ -193,10 +208,32 @@ class _Graph:
             node["correction"] = [self.ref(c) for c in corrections]
         extra += corrections
         nodes = [node]
+        if isinstance(record, Quote):
+            nodes += [self.claim_review(record, n, r) for n, r in enumerate(record.ratings, 1)]
         for other in extra:
             if other.id not in self.done:
                 nodes.append(self.node(other))
         return nodes
+
+    def claim_review(self, q: Quote, number: int, r: Rating) -> Node:
+        """A rating of a quote as a ClaimReview of the claim the quote makes, saying only what the rating
+        states: the rating as printed (alternateName); its place on the scale only when the scale is stated;
+        no date unless the rating has one (never the statement's)."""
+        if r.scale:
+            rating: Node = {"@type": "Rating", "ratingValue": r.scale.index(r.rating) + 1, "worstRating": 1,
+                            "bestRating": len(r.scale), "alternateName": r.rating}
+        else:
+            rating = {"@type": "Rating", "ratingValue": r.rating, "alternateName": r.rating}
+        if r.scale_name:
+            rating["name"] = r.scale_name
+        claim = {"@type": "Claim", "author": self.ref(self.site.get(q.speaker)),
+                 "datePublished": self.pub.machine_time(q), "appearance": {"@id": self.pub.node_id(q)}}
+        node: Node = {"@id": f"{self.pub.record_url(q)}#rating-{number}", "@type": "ClaimReview",
+                      "claimReviewed": q.text, "reviewRating": rating,
+                      "itemReviewed": {k: v for k, v in claim.items() if v is not None},
+                      "author": self.ref(self.site.get(r.by)), "datePublished": r.rated.iso if r.rated else None,
+                      "url": r.source, "reviewBody": r.reasoning}
+        return {k: v for k, v in node.items() if v is not None}
 
     def node(self, record: Record) -> Node:
         self.done.add(record.id)
@@ -220,7 +257,8 @@ class _Graph:
                     dateModified=self.pub.machine_time(self.pub.latest_revision(a)),
                     publisher=self.ref(outlet), author=self.refs(a.authors), creditText=a.byline,
                     articleSection=a.section, inLanguage=a.language, description=self._text(a, "summary"),
-                    sameAs=a.url, about=self.refs(a.events), mentions=self.refs([*a.people, *a.organizations]))
+                    sameAs=a.url, archivedAt=[copy.url for copy in a.archived], about=self.refs(a.events),
+                    mentions=self.refs([*a.people, *a.organizations]))
 
     def _quote(self, q: Quote, node: Node) -> None:
         speaker = self.site.get(q.speaker)
@@ -240,10 +278,11 @@ class _Graph:
         target = self.site.get(c.target)
         # the record's text is the outlet's own notice, or else the archive's words (a third party's
         # dispute is told by the archive: the disputer is who it mentions, not its author)
-        author = self.ref(self.site.issuer(c)) if c.issuer == "outlet" else {"@id": self.pub.archive_id}
+        author = self.ref(self.site.issuer(c)) if in_own_words(c) else {"@id": self.pub.archive_id}
         node.update(text=self._text(c, "text"), datePublished=self.pub.machine_time(c), genre=c.correction_kind,
                     about=self.ref(target), author=author, sameAs=c.source,
-                    mentions=self.ref(self.site.get(c.by)) if c.issuer != "outlet" else None,
+                    archivedAt=[copy.url for copy in c.archived],
+                    mentions=self.ref(self.site.get(c.by)) if not in_own_words(c) else None,
                     parentItem=self.ref(target) if target is not None and target.kind in CREATIVE_WORKS else None,
                     citation=self.refs(c.reported_in))
 
@@ -256,13 +295,20 @@ class _Graph:
                     about=self.refs([*e.people, *e.organizations]), description=self._text(e, "summary"))
 
     def _person(self, p: Person, node: Node) -> None:
-        node.update(alternateName=p.other_names, sameAs=p.same_as, description=self._text(p, "summary"),
+        node.update(alternateName=p.other_names, sameAs=_same_as(p.same_as, p.wikidata),
+                    description=self._text(p, "summary"),
                     jobTitle=list(dict.fromkeys(r.title for r in p.roles)),
                     affiliation=self.refs(r.organization for r in p.roles if r.organization))
 
     def _organization(self, o: Organization, node: Node) -> None:
-        node.update(alternateName=o.other_names, sameAs=[*([o.url] if o.url else []), *o.same_as],
+        node.update(alternateName=o.other_names, sameAs=_same_as([*([o.url] if o.url else []), *o.same_as],
+                                                                 o.wikidata),
                     description=self._text(o, "summary"))
+
+
+def _same_as(urls: list[str], wikidata: str | None) -> list[str]:
+    """The record's addresses elsewhere, its Wikidata item's among them (once)."""
+    return list(dict.fromkeys([*urls, *([WIKIDATA_ITEM + wikidata] if wikidata else [])]))
 
 
 __all__ = ["page_graph", "script_json", "types_of"]

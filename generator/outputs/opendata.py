@@ -26,11 +26,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.core.addresses import old_urls
 from generator.core.archive import Reference
 from generator.core.dates import When
 from generator.core.models import ALL_KINDS, Record
 from generator.core.problems import dotted
-from generator.core.sources import FOLDER_OF
 from generator.outputs.dataset_files import write_dataset_files
 from generator.outputs.publication import Published
 from generator.outputs.record_schemas import published_schemas
@@ -112,12 +112,12 @@ class OpenData:
             line = _json_line(self.document(record))  # the file and the JSON Lines download agree
             _write(site_dir / self.pub.json_path(record), line)
             lines.append(line)
-            for old in record.previous_ids:
+            for old in old_urls(record):
                 moved = {"moved_to": self.pub.url(self.pub.json_path(record))}
-                _write(site_dir / FOLDER_OF[record.kind] / old / "index.json", _json_line(moved))
+                _write(site_dir / old / "index.json", _json_line(moved))
         (data / "archive.jsonl").write_text("".join(lines), encoding="utf-8")
         write_sqlite(self, data / "archive.sqlite")
-        schemas = published_schemas(self.pub.base)
+        schemas = published_schemas(self.pub.url)
         for name, text in schemas.items():
             (data / "schema" / name).write_text(text, encoding="utf-8")
         write_dataset_files(self.pub, data, list(schemas))  # last: it describes the files above

@@ -19,9 +19,10 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from generator.core.addresses import file_href
 from generator.core.kinds import KIND
 from generator.core.models import Article, Event, Record
-from generator.outputs.feeds import ATOM, feeds_of_page, link_href
+from generator.outputs.feeds import ATOM, feeds_of_page
 from generator.outputs.jsonld import page_graph, script_json
 from generator.outputs.publication import Published
 from generator.render.pages import Page
@@ -34,12 +35,12 @@ def head_meta(pub: Published, page: Page | None, record: Record | None, url: str
     here = page.url if page is not None else url
     title = page.title if page is not None else title
     description = (page.description if page is not None else "") or pub.site.settings.description
-    links = [_link(ATOM, link_href(here, path), name) for path, name in feeds_of_page(pub, page.uri if page else "",
+    links = [_link(ATOM, file_href(here, path), name) for path, name in feeds_of_page(pub, page.uri if page else "",
                                                                                      record)]
     if isinstance(record, Event):
         links.append(_link("text/calendar", "event.ics", f"{pub.site.title(record)} (iCalendar)"))
-    elif page is not None and page.uri == "events.md":
-        links.append(_link("text/calendar", link_href(here, "events.ics"), "All events (iCalendar)"))
+    elif page is not None and page.uri == "events.md" and pub.site.events:
+        links.append(_link("text/calendar", file_href(here, "events.ics"), "All events (iCalendar)"))
     if record is not None:
         links.append(_link("application/json", "index.json", f"{pub.site.title(record)} (JSON)"))
     og_type = KIND[record.kind].og_type if record else "website"

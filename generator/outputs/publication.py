@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
 from functools import cached_property
 
+from generator.core.addresses import Addresses, page_uri, record_url
 from generator.core.dates import When
 from generator.core.kinds import KINDS, OWN_TIME
 from generator.core.models import Article, Record
-from generator.render.pages import Page, page_uri, page_url
+from generator.render.pages import Page
 from generator.site.questions import Site
 
 ENTRY_KINDS = OWN_TIME  # a feed's entries: records with a time of their own
@@ -30,44 +31,41 @@ class Published:
     """The site as it is published at `base` (the site's address, ending in '/')."""
 
     site: Site
-    base: str
+    base: str  # the site's public address (site_url); '' gives root-relative addresses
     pages: dict[str, Page] = field(default_factory=dict)  # by uri, for titles and descriptions
-    _page_urls: dict[str, str] = field(default_factory=dict, repr=False)
+    addresses: Addresses = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.base = self.base if not self.base or self.base.endswith("/") else self.base + "/"
-        self.base = self.base or "/"  # without a site_url: root-relative addresses
+        self.addresses = Addresses(self.base)
 
     @property
     def zone(self):
         return self.site.settings.timezone or UTC
 
-    # --- addresses ---------------------------------------------------------
+    # --- addresses (generator/core/addresses.py builds them all) ------------
 
-    def url(self, relative: str) -> str:
-        """An absolute URL from a URL relative to the site root ('people/x/', 'feed.xml')."""
-        return self.base + relative
+    def url(self, relative: str, fragment: str = "") -> str:
+        """The absolute address of a url or file path relative to the site root ('people/x/', 'feed.xml')."""
+        return self.addresses.absolute(relative, fragment)
 
     def page_of(self, record: Record) -> str:
-        """The record's page URL relative to the site root, e.g. 'people/mark-esper/'."""
-        url = self._page_urls.get(record.id)
-        if url is None:
-            url = self._page_urls[record.id] = page_url(page_uri(record))
-        return url
+        """The record's page url relative to the site root, e.g. 'people/mark-esper/'."""
+        return record_url(record)
 
     def record_url(self, record: Record) -> str:
-        return self.url(self.page_of(record))
+        return self.addresses.of(record)
 
     def node_id(self, record: Record) -> str:
         """The record's stable JSON-LD @id: its page's address and its kind as the fragment."""
-        return f"{self.record_url(record)}#{record.kind}"
+        return self.addresses.of(record, record.kind)
 
     def json_path(self, record: Record) -> str:
-        return self.page_of(record) + "index.json"
+        """Where the record's JSON is, relative to the site root (a file path, not encoded)."""
+        return record_url(record) + "index.json"
 
     @property
     def archive_id(self) -> str:
-        return self.url("#archive")
+        return self.url("", "archive")
 
     @cached_property
     def _by_uri(self) -> dict[str, Record]:

@@ -13,6 +13,7 @@ A validator that loads them by `$id` (a `referencing.Registry`) follows the `$re
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from generator.core.kinds import ALL_KINDS, KIND
@@ -47,11 +48,11 @@ def _link(direction: str) -> dict[str, Any]:
                            "in_text": {"type": "boolean", "description": "named by a [[link]] inside a text"}}}
 
 
-def record_schema(kind: str, base: str) -> dict[str, Any]:
+def record_schema(kind: str, url: Callable[[str], str]) -> dict[str, Any]:
     """The schema of one kind's published record document (opendata.OpenData.document)."""
     folder = KIND[kind].folder
     return {
-        "$schema": DRAFT, "$id": f"{base}{SCHEMA_FOLDER}{record_name(kind)}",
+        "$schema": DRAFT, "$id": url(SCHEMA_FOLDER + record_name(kind)),
         "title": f"{kind} as the archive publishes it ({folder}/<id>/index.json, a line of data/archive.jsonl)",
         "type": "object", "additionalProperties": False,
         "required": ["id", "kind", "title", "url", "json", "fields", "references", "referenced_by", "history"],
@@ -78,20 +79,21 @@ def record_schema(kind: str, base: str) -> dict[str, Any]:
     }
 
 
-def moved_schema(base: str) -> dict[str, Any]:
-    return {"$schema": DRAFT, "$id": f"{base}{SCHEMA_FOLDER}{MOVED}",
+def moved_schema(url: Callable[[str], str]) -> dict[str, Any]:
+    return {"$schema": DRAFT, "$id": url(SCHEMA_FOLDER + MOVED),
             "title": "what a renamed record's old JSON address holds", "type": "object",
             "required": ["moved_to"], "additionalProperties": False,
             "properties": {"moved_to": _text("the record's JSON address now", format="uri")}}
 
 
-def published_schemas(base: str) -> dict[str, str]:
-    """File name (in data/schema/) → JSON text, for every kind's input and record schemas."""
+def published_schemas(url: Callable[[str], str]) -> dict[str, str]:
+    """File name (in data/schema/) → JSON text, for every kind's input and record schemas; `url` gives the
+    absolute address of a path relative to the site root (Published.url)."""
     schemas: dict[str, dict[str, Any]] = {}
     for kind in ALL_KINDS:
-        schemas[input_name(kind)] = {"$id": f"{base}{SCHEMA_FOLDER}{input_name(kind)}", **schema_for(kind)}
-        schemas[record_name(kind)] = record_schema(kind, base)
-    schemas[MOVED] = moved_schema(base)
+        schemas[input_name(kind)] = {"$id": url(SCHEMA_FOLDER + input_name(kind)), **schema_for(kind)}
+        schemas[record_name(kind)] = record_schema(kind, url)
+    schemas[MOVED] = moved_schema(url)
     return {name: json.dumps(schema, indent=2, ensure_ascii=False) + "\n" for name, schema in schemas.items()}
 
 

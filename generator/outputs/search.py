@@ -13,11 +13,11 @@ import html
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from generator.core.addresses import page_uri, page_url
 from generator.core.dates import NO_DATE_SORT_TEXT
 from generator.core.kinds import KIND
 from generator.core.models import Article, Correction, Event, Organization, Person, Quote, Record, Update
 from generator.core.richtext import plain_text
-from generator.render.pages import page_uri, page_url
 from generator.site.questions import Site
 
 # A word every search document ends with: browsing by a filter with no words searches for it,

@@ -120,9 +120,12 @@ def tables() -> dict[str, dict]:
                 if column.name == f"{kind}_id":
                     columns[column.name] = f"the {kind} (id)"
                 elif column.field is not None and info.nested is not None:
-                    columns[column.name] = NESTED.get(column.name, f"the entry's {column.name}, {AS_WRITTEN}")
+                    columns[column.name] = (NESTED.get(column.name)
+                                            or info.nested.model_fields[column.field.attr].description
+                                            or f"the entry's {column.name}, {AS_WRITTEN}")
                 else:
-                    columns[column.name] = JOINED.get(column.name) or f"the entry (id of {column.name[:-3]})"
+                    named = " or ".join(column.field.ref.kinds) if column.field and column.field.ref else "a record"
+                    columns[column.name] = JOINED.get(column.name) or f"the entry: the id of {named}"
             out[join_table(kind, info)] = {"description": f"One row per entry of a {kind}'s {info.name}: "
                                                           f"{field_doc(kind, info)}.", "columns": columns}
     for name in VIEWS:

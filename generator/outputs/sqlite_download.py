@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_origin
 
+from generator.core.addresses import record_url
 from generator.core.kinds import ALL_KINDS, FOLDER_OF
 from generator.core.models import MODELS, FieldInfo, fields_of
 
@@ -83,7 +84,9 @@ def join_columns(kind: str, info: FieldInfo) -> list[Column]:
         return owner + [Column(f.name, "TEXT" + _references(f), f) for f in fields_of(info.nested)]
     if info.ref is not None:
         target = info.ref.kinds[0] if len(info.ref.kinds) == 1 else "record"
-        return owner + [Column(f"{target}_id", "TEXT NOT NULL" + _references(info), info)]
+        # a list naming records of its own kind (a quote's not_same_as) names the column after the field
+        name = f"{target}_id" if target != kind else f"{info.name}_id"
+        return owner + [Column(name, "TEXT NOT NULL" + _references(info), info)]
     return owner + [Column("value", "TEXT NOT NULL", info)]
 
 
@@ -145,7 +148,7 @@ def _tables(db: sqlite3.Connection, data: OpenData) -> None:
                                       for r in records for ref in data.references(r)])
     db.execute("CREATE TABLE renames (old_id TEXT PRIMARY KEY, id TEXT NOT NULL REFERENCES records(id), "
                "kind TEXT NOT NULL, old_url TEXT NOT NULL, url TEXT NOT NULL)")
-    _insert(db, "renames", sorted((old, r.id, r.kind, pub.url(f"{FOLDER_OF[r.kind]}/{old}/"), pub.record_url(r))
+    _insert(db, "renames", sorted((old, r.id, r.kind, pub.url(record_url(r, old)), pub.record_url(r))
                                   for r in records for old in r.previous_ids))
     db.execute("CREATE INDEX record_references_target ON record_references (target_id)")
     db.execute("CREATE INDEX record_references_source ON record_references (source_id)")

@@ -23,9 +23,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from generator.core.addresses import encoded, old_urls, page_url, record_url
 from generator.core.archive import Archive
-from generator.core.sources import FOLDER_OF, display_path
-from generator.render.pages import INDEX_PAGES, page_uri, page_url
+from generator.core.sources import display_path
+from generator.render.pages import INDEX_PAGES
 from generator.site.paging import is_list_page
 
 MANIFEST = "urls.txt"
@@ -38,8 +39,10 @@ class UrlsLost(Exception):
 
 
 def normal(url: str) -> str:
-    """'/people/x/', 'people/x' and 'people/x/' are one URL: '/people/x/'; the home page is '/'."""
-    url = url.strip().strip("/")
+    """'/people/x/', 'people/x' and 'people/x/' are one URL: '/people/x/'; the home page is '/'.
+    Percent-encoded once, as every address the site publishes ('/tags/ünlü/' → '/tags/%C3%BCnl%C3%BC/'),
+    whichever form a manifest or the removed list wrote."""
+    url = encoded(url.strip()).strip("/")
     return f"/{url}/" if url else "/"
 
 
@@ -47,8 +50,8 @@ def site_urls(archive: Archive, docs_dir: Path | None) -> list[str]:
     """Every page URL a build publishes: the published records' pages and the redirects of their
     previous ids, the index pages, the Markdown pages in docs_dir."""
     public = [r for r in archive.records.values() if r.is_public]
-    urls = {normal(page_url(page_uri(r))) for r in public}
-    urls |= {normal(f"{FOLDER_OF[r.kind]}/{old}/") for r in public for old in r.previous_ids}
+    urls = {normal(record_url(r)) for r in public}
+    urls |= {normal(old) for r in public for old in old_urls(r)}
     urls |= {normal(page_url(uri)) for uri in INDEX_PAGES}
     if docs_dir is not None and docs_dir.is_dir():
         urls |= {normal(page_url(p.relative_to(docs_dir).as_posix())) for p in docs_dir.rglob("*.md")}

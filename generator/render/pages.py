@@ -19,20 +19,21 @@ import jinja2.bccache
 import yaml
 from markupsafe import Markup, escape
 
+from generator.core.addresses import old_urls, page_uri, page_url, record_url, relative_url
 from generator.core.archive import Archive
 from generator.core.kinds import KIND, KINDS, OWN_TIME
 from generator.core.models import Record
 from generator.core.parallel import fork_map
-from generator.core.richtext import host_note, isolated, relative_url, render_markdown, render_verbatim, words_of
+from generator.core.richtext import host_note, isolated, render_markdown, render_verbatim, words_of
 from generator.core.settings import Settings
 from generator.core.shipped import find_defaults
-from generator.core.sources import FOLDER_OF
+from generator.site import storyline
+from generator.site.citations import citation
 from generator.site.index_pages import SITE_PAGE, SITE_PAGES
 from generator.site.lists import Paging
 from generator.site.paging import Part
 from generator.site.questions import Anchors, Site, slug
 from generator.site.search_filters import SEARCH_FILTERS
-from generator.site.storyline import Storyline
 
 # index pages: file → (template, title), from site/index_pages.py
 INDEX_PAGES = {page.uri: (page.template, page.title) for page in SITE_PAGES}
@@ -86,17 +87,6 @@ class Page:
         return f"---\n{front}---\n\n{self.html}"
 
 
-def page_uri(record: Record) -> str:
-    return f"{FOLDER_OF[record.kind]}/{record.id}.md"
-
-
-def page_url(uri: str) -> str:
-    stem = uri[: -len(".md")]
-    if stem == "index":
-        return ""
-    return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
-
-
 def default_templates() -> Path:
     """The templates shipped with the generator (its checkout's, or the installed package data)."""
     return find_defaults().site_config / "templates"
@@ -123,16 +113,20 @@ _COMPILED = _Compiled()
 class Renderer:
     """Renders every page of a Site with the templates in one folder."""
 
-    def __init__(self, site: Site, templates: Path | None = None, days: dict[str, str | None] | None = None):
+    def __init__(self, site: Site, templates: Path | None = None, days: dict[str, str | None] | None = None,
+                 base: str = ""):
         self.site = site
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates or default_templates())), autoescape=True,
             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
             bytecode_cache=_COMPILED)
         self.env.filters.update(when=site.time_html, bdi=isolated)  # bdi: record text that may run right-to-left
-        self.env.globals.update(story=Storyline(site),  # the story's order, notices and wordings
+        self.env.globals.update(story=storyline,  # the story's order, notices and wordings
                                 kinds=KINDS, kind_of=KIND,  # the kinds of record (core/kinds.py)
-                                sections=SECTIONS, search_filters=SEARCH_FILTERS)
+                                sections=SECTIONS, search_filters=SEARCH_FILTERS,
+                                # a record's citation, with its page's permanent address when `base`
+                                # (the site's site_url) is an absolute one
+                                citation_of=lambda r: citation(site, r, base))
         self.paging = Paging(site)
         # each record page's newest day, computed once (`days`: those a preview knows still hold);
         # it also gives the index pages theirs
@@ -242,7 +236,7 @@ class PageContext:
 
     def href(self, record: Record) -> str:
         """The URL of a record's page relative to this page."""
-        return relative_url(self.url, page_url(page_uri(record)))
+        return relative_url(self.url, record_url(record))
 
     def index_href(self, name: str, anchor: str = "") -> str:
         return relative_url(self.url, page_url(f"{name}.md")) + (f"#{anchor}" if anchor else "")
@@ -343,16 +337,15 @@ def _clip(text: str) -> str:
 
 
 def redirects(site: Site) -> dict[str, str]:
-    """Old URL → current URL, for every previous id of a published record."""
-    return {f"{FOLDER_OF[r.kind]}/{old}/": page_url(page_uri(r))
-            for r in site.public.values() for old in r.previous_ids}
+    """Old url → current url, for every previous id of a published record."""
+    return {old: new for r in site.public.values() for old, new in old_urls(r).items()}
 
 
 def render_site(archive: Archive, settings: Settings, templates: Path | None = None,
-                workers: int = 1) -> tuple[Site, list[Page]]:
+                workers: int = 1, base: str = "") -> tuple[Site, list[Page]]:
     site = Site(archive, settings)
-    return site, Renderer(site, templates).pages(workers)
+    return site, Renderer(site, templates, base=base).pages(workers)
 
 
-__all__ = ["Heading", "INDEX_PAGES", "Job", "Page", "PageContext", "Renderer", "Site", "page_uri", "page_url",
+__all__ = ["Heading", "INDEX_PAGES", "Job", "Page", "PageContext", "Renderer", "Site",
            "redirects", "render_site"]

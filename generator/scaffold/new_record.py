@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from generator.core import issuers
 from generator.core.models import MODELS, fields_of
 
 _EXAMPLES = {
@@ -16,11 +17,20 @@ _SKIP = {"status", "previous_ids"}
 _HINTS = {
     "time_as_printed": ('"4:09 P.M."', "the time exactly as the source printed it; needs time_zone"),
     "time_zone": ("unstated", "stated | unstated (no zone printed: the offset only orders records) | assumed"),
-    "issuer": ("archive", "outlet (it corrected itself) | archive (editor's note, dated when added, no by) | "
-               "third-party (by, dated when said, with reported_in or source)"),
+    "issuer": ("archive", issuers.hint()),
     "reported_in": ("[article-id]", "with issuer: third-party: articles or updates that reported their words"),
     "same_remarks_as": ("quote-id", "another excerpt of the same remarks (same_as: the same words printed "
                         "differently)"),
+    "not_same_as": ("[quote-id]", "quotes checked and not linked (not the same, or the sources do not say): "
+                    "`generator suggest` stops proposing them"),
+    "embargo_until": ('"2026-12-07T09:00:00+00:00"', "publish nowhere before this instant (with its UTC offset); "
+                      "checked meanwhile"),
+    "archived": ('[{url: "https://web.archive.org/web/20200106210900/https://example.org/page", '
+                 'captured: "2020-01-06T21:09:00Z"}]', "archived copies of the source page (Wayback Machine or "
+                 "archive.today), each with its capture time"),
+    "ratings": ("[{by: org-id, rating: Mostly False}]", "verdicts as printed; also scale (worst first), "
+                "scale_name, rated (only if the source dates it), source, reasoning"),
+    "wikidata": ("Q42", "the Wikidata item id (https://www.wikidata.org/wiki/Q42)"),
     "correction.kind": ("correction", "correction | clarification | retraction | dispute"),
     "correction.by": ("person-id", "who raised it: needed with issuer: third-party"),
 }

@@ -6,4 +6,5 @@
     search_filters  the search page's filters, stated once
     paging     long lists over pages at URLs that stay put
     lists      the site's long lists (archive by month, tags, people A–Z …)
+    citations  how to cite an article, a quote or an update (CSL-JSON, BibTeX, RIS)
 """

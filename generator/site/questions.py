@@ -20,6 +20,7 @@ import pyuca
 from markdown.extensions.toc import slugify_unicode, unique
 from markupsafe import Markup, escape
 
+from generator.core import issuers
 from generator.core.archive import Archive
 from generator.core.dates import MONTHS, NO_DATE_SORT_KEY, When
 from generator.core.history import Change
@@ -140,13 +141,8 @@ class Site:
 
     def issued_by(self, correction: Correction) -> str:
         """'Correction by The Daily Caller', 'Editor's note', 'Disputed by Mark Esper'."""
-        kind = correction.correction_kind
-        if correction.issuer == "archive":
-            return "Editor's note"
         who = self.issuer(correction)
-        if who is None:
-            return kind.capitalize()
-        return f"Disputed by {who.title}" if kind == "dispute" else f"{kind.capitalize()} by {who.title}"
+        return issuers.heading(correction, who.title if who is not None else None)
 
     def get(self, record_id: str | None) -> Record | None:
         return self.public.get(record_id) if record_id else None
@@ -278,6 +274,11 @@ class Site:
             out.append((event, depth))
             stack += [(child, depth + 1) for child in reversed(self.children(event))]  # type: ignore[misc]
         return out
+
+    @cached_property
+    def events(self) -> list[Event]:
+        """Published events in time order (what the calendar holds)."""
+        return self.sorted(r for r in self.public.values() if isinstance(r, Event))
 
     def organizations_by_kind(self) -> list[tuple[str, list[Organization]]]:
         groups: dict[str, list[Organization]] = defaultdict(list)

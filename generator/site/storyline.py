@@ -1,7 +1,8 @@
 """How a story reads on its pages: records in story order, an event's days, the notice above a
 record, correction titles that say who corrected what and when, and the wordings of a statement.
 
-Functions of a `Site` (passed in, never imported here, so site.py can use this module's order);
+Functions of a `Site` (passed in, never imported here, so questions.py can use this module's order);
+templates call them as `story.days(site, records)`;
 each reads the indexes the Site built once.
 """
 
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
+from generator.core import issuers
 from generator.core.dates import MONTHS, When
 from generator.core.kinds import KINDS
 from generator.core.models import Correction, Quote, Record
@@ -29,8 +31,6 @@ STORY_ORDER = {kind.name: kind.story_rank for kind in KINDS}
 TARGET_WORDS = 60  # a correction's title quotes this much of what it corrects
 EXCERPT_WORDS = 90  # and, when two titles would read the same, this much of its own text
 _TIMES = {1: "once", 2: "twice"}
-_VERB = {"correction": "corrected", "clarification": "clarified", "retraction": "retracted",
-                "dispute": "disputed"}
 
 
 def day_text(day: date) -> str:
@@ -65,16 +65,16 @@ def notice_summary(site: Site, items: list[Record]) -> str:
         if c.issuer == "archive":
             notes += 1
         elif c.issuer == "third-party" and who is not None:
-            names = disputers[_VERB[c.correction_kind]]
+            names = disputers[issuers.DONE[c.correction_kind]]
             if who.title not in names:
                 names.append(who.title)
         else:
-            verbs[_VERB[c.correction_kind]] += 1
+            verbs[issuers.DONE[c.correction_kind]] += 1
     parts = [f"updated {_times(updates)}"] if updates else []
     parts += [f"{verb} {_times(n)}" for verb, n in verbs.items()]
     parts += [f"{verb} by {_and(names)}" for verb, names in disputers.items()]
     if notes:
-        parts.append(f"{notes} editor's note{'s' if notes > 1 else ''}")
+        parts.append(issuers.editors_notes(notes))
     latest = max((w for w in (site.when(r) for r in items) if w), key=lambda w: w.sort_key, default=None)
     line = ", ".join(parts)
     line = line[:1].upper() + line[1:]
@@ -106,10 +106,13 @@ def correction_titles(site: Site) -> dict[str, str]:
 
 
 def _base_title(site: Site, c: Correction) -> str:
-    kind = c.correction_kind
-    who = f"Editor's note ({kind})" if c.issuer == "archive" else site.issued_by(c)
+    who = issuers.heading(c, _title(site.issuer(c)), with_kind=True)
     target = site.archive.records.get(c.target)
     return f"{who}, {day_text(c.at.day)}: {_named(site, target)}" if target else f"{who}, {day_text(c.at.day)}"
+
+
+def _title(record: Record | None) -> str | None:
+    return record.title if record is not None else None
 
 
 def _named(site: Site, target: Record) -> str:
@@ -119,12 +122,12 @@ def _named(site: Site, target: Record) -> str:
         return f"{site.issued_by(target)} of {day_text(target.at.day)}"
     if target.kind in ("person", "organization") or isinstance(target, Quote):
         return target.title
-    title = _shorten(target.title, TARGET_WORDS)
+    title = shorten(target.title, TARGET_WORDS)
     if target.kind == "event":
         return title
     if target.kind == "update":
         article = site.archive.records.get(target.article)  # type: ignore[attr-defined]
-        return f"{title} to “{_shorten(article.title, TARGET_WORDS)}”" if article else title
+        return f"{title} to “{shorten(article.title, TARGET_WORDS)}”" if article else title
     return f"“{title}”"
 
 
@@ -136,10 +139,11 @@ def _excerpt(site: Site, c: Correction) -> str:
 
     text = " ".join(plain_text(c.text, resolve, c.text_format == "plain").split())
     sentence = text.split(". ", 1)[0].rstrip(".")
-    return _shorten(sentence, EXCERPT_WORDS)
+    return shorten(sentence, EXCERPT_WORDS)
 
 
-def _shorten(text: str, limit: int) -> str:
+def shorten(text: str, limit: int = 60) -> str:
+    """The text, cut at a word before `limit` characters with ' …' (breadcrumbs, titles)."""
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
@@ -227,31 +231,3 @@ def _marked(words: list[str], changed: set[int]) -> Markup:
     if run:
         out.append(Markup('<mark class="arc-diff">{}</mark>').format(" ".join(run)))
     return Markup(" ").join(out)
-
-
-class Storyline:
-    """The functions above bound to one Site, for the templates (`story.days(records)`)."""
-
-    def __init__(self, site: Site):
-        self.site = site
-
-    day_text = staticmethod(day_text)
-
-    def days(self, records: Iterable[Record]) -> list[tuple[date | None, list[Record]]]:
-        return days(self.site, records)
-
-    def notice_items(self, record: Record) -> list[Record]:
-        return notice_items(self.site, record)
-
-    def notice_summary(self, items: list[Record]) -> str:
-        return notice_summary(self.site, items)
-
-    def wording_columns(self, quote: Quote) -> list[tuple[Quote, Markup]]:
-        return wording_columns(self.site, quote)
-
-    def previous_wording(self, correction: Correction) -> list[tuple[str, Markup, Markup]]:
-        return previous_wording(self.site, correction)
-
-    @staticmethod
-    def shorten(text: str, limit: int = 60) -> str:
-        return _shorten(text, limit)
