@@ -144,6 +144,9 @@ text: kormányszóvivő said so
 speaker: jane-roe
 article: story
 said: 2021-03-02
+ratings:
+  - by: the-paper
+    rating: Mostly False
 --- events/the-day.yaml
 title: The day
 start: 2021-03-01
@@ -211,6 +214,10 @@ def test_hostile_text_stays_data_in_the_download_and_its_search(licensed):
         found = db.execute("SELECT quotes.id FROM quotes_fts JOIN quotes ON quotes.rowid = quotes_fts.rowid "
                            "WHERE quotes_fts MATCH 'kormanyszovivo'").fetchall()
         assert found == [("words",)]  # accents ignored, as the site's search does
+        rating = db.execute("SELECT quote_id, position, rating, organizations.name FROM quotes_ratings "
+                            "JOIN organizations ON organizations.id = quotes_ratings.by").fetchall()
+        assert rating == [("words", 0, "Mostly False", "The Paper")]  # a rating is a column, its rater a key
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     registry, schemas = _registry(licensed / "data")
     person = json.loads((licensed / "people/jane-roe/index.json").read_text("utf-8"))
     jsonschema.Draft202012Validator(schemas["person.record.schema.json"], registry=registry).validate(person)
