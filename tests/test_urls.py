@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.core.addresses import relative_url
-from generator.core.models import _http_url
+from generator.core.fields import _http_url
 
 from conftest import check
 

@@ -4,6 +4,7 @@
     licences   SPDX licence expressions (the `licence` settings), checked against the SPDX list
     issuers    who issues a correction, stated once: meaning, whose words, headings ("Editor's note")
     sources    read files, parse YAML safely, keep a line map for messages
+    fields     the field types records are made of: text, titles, ids, references, URLs, days
     models     the content model: one pydantic model per kind (dates: When, days and instants)
     validate   typed records from parsed sources, pydantic's errors as editors' messages
     archive    every record with its references and back-references, built once

@@ -10,8 +10,8 @@ from pathlib import Path
 import yaml
 
 from generator.core.dates import DateError, load_zone
+from generator.core.fields import canonical_language, describe, one_line_problem, url_problem
 from generator.core.licences import Licence, LicenceError, parse_licence
-from generator.core.models import canonical_language, describe, one_line_problem, url_problem
 from generator.core.problems import ContentError, Problem, did_you_mean
 from generator.core.sources import display_path
 

@@ -8,7 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.core.models import MODELS, Record, describe, fields_of
+from generator.core.fields import describe
+from generator.core.models import MODELS, Record, fields_of
 from generator.core.problems import Problem, did_you_mean, dotted
 from generator.core.sources import ID_MAX, ID_RE, Loc, Source
 

@@ -30,21 +30,11 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.core.addresses import page_url
+from generator.core.fields import WIKIDATA_ITEM
 from generator.core.issuers import in_own_words
 from generator.core.kinds import CREATIVE_WORKS, KIND
 from generator.core.licences import Licence, licence_url
-from generator.core.models import (
-    WIKIDATA_ITEM,
-    Article,
-    Correction,
-    Event,
-    Organization,
-    Person,
-    Quote,
-    Rating,
-    Record,
-    Update,
-)
+from generator.core.models import Article, Correction, Event, Organization, Person, Quote, Rating, Record, Update
 from generator.core.richtext import plain_text
 from generator.outputs.dataset_files import date_modified, licence_words, temporal_coverage
 from generator.outputs.publication import Published

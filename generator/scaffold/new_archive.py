@@ -24,8 +24,8 @@ from pathlib import Path
 
 import yaml
 
+from generator.core.fields import canonical_language, one_line_problem
 from generator.core.licences import LicenceError, parse_licence
-from generator.core.models import canonical_language, one_line_problem
 from generator.core.shipped import DISTRIBUTION, THEME_FOLDERS, Defaults, MissingDefaults, find_defaults
 from generator.core.sources import FOLDER_OF, FOLDERS
 
