@@ -35,6 +35,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
+from generator.build import site_size
 from generator.build.jobs import SearchIndexJob, redirect_html, write_data
 from generator.build.preview import Preview, template_files
 from generator.build.progress import Phases
@@ -249,6 +250,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         published = {*self.urls, *(urls_kept.normal(p.url) for p in self.pages.values())}
         urls_kept.write_manifest(site_dir, sorted(published))
         log.info("data: %d records as JSON, JSON Lines and SQLite, %d feeds, %d event calendars", *counts)
+        if not self.preview:  # info, not a warning: a strict build must not fail over its host's limit
+            note = site_size.over_limit(sum(size for _, size in site_size.sizes_by_kind(site_dir).values()))
+            if note:
+                log.info("size: %s", note)
 
     def on_build_error(self, error) -> None:
         """Stop every process this build started, so nothing writes into a folder being removed."""
