@@ -167,7 +167,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         ours = self.pages.get(page.file.src_uri)
         if ours is None:  # a page of docs_dir: its head says what the archive knows of it
-            page.meta.update(head_meta(self.published, None, None, page.url, page.title))
+            page.meta.update(head_meta(self.published, None, None, page.url, page.title,
+                                       str(page.meta.get("description") or "")))
             return markdown
         page.meta.update(self.heads[ours.uri])
         page.meta["title"] = Markup(escape(ours.title))

@@ -28,12 +28,13 @@ from generator.render.pages import Page
 
 
 def head_meta(pub: Published, page: Page | None, record: Record | None, url: str = "",
-              title: str | None = None) -> dict[str, Any]:
+              title: str | None = None, description: str = "") -> dict[str, Any]:
     """page.meta entries for one page: ours (`page`, and `record` for a record's page), or another
-    page of the site (page None: its URL and, when known, its title)."""
+    page of the site (page None: its URL and, when known, its title and the description its front
+    matter gives)."""
     here = page.url if page is not None else url
     title = page.title if page is not None else title
-    description = (page.description if page is not None else "") or pub.site.settings.description
+    description = (page.description if page is not None else description) or pub.site.settings.description
     links = [_link(ATOM, link_href(here, path), name) for path, name in feeds_of_page(pub, page.uri if page else "",
                                                                                      record)]
     if isinstance(record, Event):
