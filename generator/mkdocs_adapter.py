@@ -35,7 +35,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from generator.build import site_size
+from generator.build import chrome, site_size
 from generator.build.jobs import SearchIndexJob, redirect_html, write_data
 from generator.build.preview import Preview, template_files
 from generator.build.progress import Phases
@@ -186,10 +186,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return ours.html
 
     def on_post_page(self, output, page, config):
-        """<html lang> from the page's record (the theme writes its own UI language there)."""
+        """<html lang> from the page's record (the theme writes its own UI language there); the
+        theme's indentation squeezed out of everything but the page's body."""
         ours = self.pages.get(page.file.src_uri)
         language = ours.language if ours else self.site.settings.language
-        return _HTML_LANG.sub(lambda _: f'<html lang="{html.escape(language)}"', output, count=1)
+        output = _HTML_LANG.sub(lambda _: f'<html lang="{html.escape(language)}"', output, count=1)
+        return chrome.lighter(output, page.content or "")
 
     def on_env(self, env, config, files):
         """With workers, render our pages in forked processes and write the data outputs in another."""

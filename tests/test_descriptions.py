@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from conftest import REPO
 from generator.core.settings import load_settings
+
+from conftest import REPO
 
 
 def _descriptions(site) -> dict[str, tuple[str, str, str]]:
