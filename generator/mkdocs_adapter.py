@@ -158,6 +158,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 shutil.rmtree(Path(config.site_dir) / page_url(uri), ignore_errors=True)
         for old, new in self.redirects.items():
             _add(files, File.generated(config, f"{old}index.html", content=redirect_html(old, new)))
+        theme_dirs = [Path(d) for d in config.theme.dirs]
+        icons = chrome.sprite_icons(theme_dirs)
+        if icons:  # the theme's icons, drawn once for every page (site_config/overrides/.icons/arc/)
+            try:
+                sprite = chrome.icon_sprite(icons, theme_dirs)
+            except FileNotFoundError as error:
+                raise PluginError(str(error)) from None
+            _add(files, File.generated(config, chrome.SPRITE, content=sprite))
         return files
 
     def on_nav(self, nav, config, files):
