@@ -2,10 +2,12 @@
 
 Each record is one node whose @id is its page's absolute address with its kind
 as the fragment (`https://…/people/mark-esper/#person`), so the graphs of all
-pages join into one graph of the archive. A page's graph holds the archive (an
-Organization with its corrections policy), the web site, the web page, the
+pages join into one graph of the archive. A page's graph holds the web page, the
 page's record in full, its updates and corrections in full, and a small node
-(type, name, url) for every other record it names.
+(type, name, url) for every other record it names. Each fact is said once: the
+archive (an Organization with its corrections policy) and the web site are
+described on the home page and named by their @id on every other page, and a
+record's page names and describes its record, not the web page as well.
 
     article     NewsArticle (+ LiveBlogPosting with liveBlogUpdate when it has updates)
     quote       Quotation: creator/spokenByCharacter, isBasedOn the reporting article
@@ -54,15 +56,17 @@ def page_graph(pub: Published, page: Page | None, record: Record | None, url: st
     of the site (its URL and, when known, its title)."""
     graph = _Graph(pub)
     page_address = pub.url(page.url if page else url)
-    nodes: list[Node] = [archive_node(pub), website_node(pub)]
+    # each fact once: the archive and the web site are described on the home page, named by @id elsewhere
+    nodes: list[Node] = [archive_node(pub), website_node(pub)] if page_address == pub.url("") else []
     webpage: Node = {"@id": f"{page_address}#webpage", "@type": _page_type(page, record), "url": page_address,
                      "isPartOf": {"@id": pub.url("#website")}, "publisher": {"@id": pub.archive_id}}
     if title and page is None:
         webpage["name"] = title
-    if page is not None:
+    if page is not None and record is None:  # a record's page: its record (mainEntity) has the name and text
         webpage["name"] = page.title
         if page.description:
             webpage["description"] = page.description
+    if page is not None:
         # the page changed with the newest thing it shows, or when its record last changed (git history)
         changed = [page.updated] if page.updated else []
         if record is not None and pub.site.history(record):
