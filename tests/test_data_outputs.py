@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import sqlite3
 import xml.etree.ElementTree as ET
 from collections import Counter
 from datetime import date, datetime
@@ -30,7 +29,7 @@ from generator.core.sources import FOLDER_OF
 from generator.outputs.publication import ENTRY_KINDS
 
 from conftest import REPO, run, write_tree
-from site_helpers import BuiltSite, build
+from site_helpers import BuiltSite, build, download_db, download_lines
 
 BASE = "http://127.0.0.1:8000/"  # mkdocs.yml's site_url when SITE_URL is not set
 SCHEMA = "http://schema.org/"
@@ -214,7 +213,7 @@ def test_the_downloads_are_a_dataset_on_the_about_the_data_page(seed):
     (dataset,) = ids(page, "mainEntity")
     assert types(nodes[dataset]) == {"Dataset"} and ids(nodes[dataset], "creator") == [BASE + "#archive"]
     downloads = [value(d, "contentUrl") for d in nodes[dataset][SCHEMA + "distribution"]]
-    assert downloads == [BASE + "data/archive.jsonl", BASE + "data/archive.sqlite"]
+    assert downloads == [BASE + "data/archive.jsonl.gz", BASE + "data/archive.sqlite.gz"]
     assert all((seed.root / d[len(BASE):]).is_file() for d in downloads)
 
 
@@ -433,10 +432,10 @@ def test_every_record_as_json_next_to_its_page(seed, public):
 
 
 def test_downloads_jsonl_sqlite_and_schemas(seed, public):
-    lines = (seed.root / "data/archive.jsonl").read_text("utf-8").splitlines()
+    lines = download_lines(seed.root)
     assert len(lines) == len(public)
     assert {json.loads(line)["id"] for line in lines} == set(public)
-    db = sqlite3.connect(seed.root / "data/archive.sqlite")
+    db = download_db(seed.root)
     counts = Counter(r.kind for r in public.values())
     for kind, folder in FOLDER_OF.items():
         assert db.execute(f'SELECT count(*) FROM "{folder}"').fetchone()[0] == counts[kind]
@@ -458,7 +457,8 @@ def test_downloads_jsonl_sqlite_and_schemas(seed, public):
         assert (seed.root / "data/schema" / name).read_text("utf-8") == text
         assert text == (REPO / "site_config/schema" / name).read_text("utf-8")
     about = seed.text("about-data/")
-    for words in ("data/archive.jsonl", "data/archive.sqlite", "sqlite3 archive.sqlite", "datasette", "jq",
+    for words in ("data/archive.jsonl.gz", "data/archive.sqlite.gz", "gunzip archive.sqlite.gz",
+                  "sqlite3 archive.sqlite", "datasette", "jq",
                   "Licence"):
         assert words in about
 
@@ -483,7 +483,7 @@ people: [secret]
             data = path.read_bytes()
             for word in (b"secret", b"Zanzibar", b"xyzzy", b"Qwertytag", b"qwertytag"):
                 assert word not in data, (path, word)
-    db = sqlite3.connect(tmp_path / "site/data/archive.sqlite")
+    db = download_db(tmp_path / "site")
     assert db.execute("SELECT id FROM records").fetchall() == [("known",)]
 
 

@@ -33,6 +33,7 @@ from markupsafe import Markup
 from generator.core.kinds import CREATIVE_WORKS, KIND
 from generator.core.models import Article, Correction, Event, Organization, Person, Quote, Record, Update
 from generator.core.richtext import plain_text
+from generator.outputs import downloads
 from generator.outputs.publication import Published
 from generator.render.pages import Page, page_url
 
@@ -107,11 +108,11 @@ def dataset_node(pub: Published, page_address: str) -> Node:
     return {"@id": f"{page_address}#dataset", "@type": "Dataset", "name": f"{settings.title}: the records",
             "description": description, "url": page_address, "creator": {"@id": pub.archive_id},
             "publisher": {"@id": pub.archive_id}, "isAccessibleForFree": True,
-            "distribution": [
-                {"@type": "DataDownload", "encodingFormat": "application/jsonl",
-                 "contentUrl": pub.url("data/archive.jsonl")},
-                {"@type": "DataDownload", "encodingFormat": "application/vnd.sqlite3",
-                 "contentUrl": pub.url("data/archive.sqlite")}]}
+            "distribution": [  # gzipped files (downloads.py): the format of what gunzip gives, then gzip's
+                {"@type": "DataDownload", "encodingFormat": ["application/jsonl", "application/gzip"],
+                 "contentUrl": pub.url(downloads.JSONL)},
+                {"@type": "DataDownload", "encodingFormat": ["application/vnd.sqlite3", "application/gzip"],
+                 "contentUrl": pub.url(downloads.SQLITE)}]}
 
 
 def types_of(pub: Published, record: Record) -> str | list[str]:

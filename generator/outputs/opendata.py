@@ -2,8 +2,8 @@
 
     <kind plural>/<id>/index.json   one record, next to its page (people/mark-esper/index.json)
     <kind plural>/<old>/index.json  {"moved_to": …} for every previous id
-    data/archive.jsonl              every record, one JSON object a line
-    data/archive.sqlite             a table per kind, plus records, record_references, renames
+    data/archive.jsonl.gz           every record, one JSON object a line (gzipped: downloads.py)
+    data/archive.sqlite.gz          a table per kind, plus records, record_references, renames
     data/schema/<kind>.schema.json  the JSON Schemas of the content model
 
 A record's JSON holds its fields exactly as the editor wrote them (`fields`:
@@ -33,6 +33,7 @@ from generator.core.models import ALL_KINDS, MODELS, Record, fields_of
 from generator.core.problems import dotted
 from generator.core.schemas import schema_files
 from generator.core.sources import FOLDER_OF
+from generator.outputs import downloads
 from generator.outputs.publication import Published
 
 DATA_DIR = "data"
@@ -112,8 +113,9 @@ class OpenData:
             for old in record.previous_ids:
                 moved = {"moved_to": self.pub.url(self.pub.json_path(record))}
                 _write(site_dir / FOLDER_OF[record.kind] / old / "index.json", _json_line(moved))
-        (data / "archive.jsonl").write_text("".join(lines), encoding="utf-8")
+        downloads.write_gzip(site_dir / downloads.JSONL, "".join(lines).encode("utf-8"))  # compressed: downloads.py
         self.write_sqlite(data / "archive.sqlite")
+        downloads.compress(data / "archive.sqlite")
         for name, text in schema_files().items():
             (data / "schema" / name).write_text(text, encoding="utf-8")
         return len(self.records)
