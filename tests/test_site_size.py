@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 
 from generator.build import site_size
 
@@ -61,3 +62,25 @@ def test_a_site_past_the_limit_builds_and_says_so_in_one_line(tmp_path, caplog, 
         "but Pages will not deploy it"]
     assert (root / "site/quotes/period/index.html").is_file()
     assert sizes["pages"][0] >= 4 and sizes["record JSON"][0] == 4 and sizes["downloads"][1] > 0
+
+
+# The budget: bytes per record of everything a build publishes except the theme's own files (a
+# fixed 2.5 MB whatever the size), on the 500-record synthetic archive of bench/synthetic.py.
+# Measured 2026-12-05: 34.3 KB on main before issue 19's work, 23.9 KB after it (whitespace squeezed out of
+# the theme's markup, icons from one sprite, JSON-LD and card tags said once, downloads gzipped).
+# The issue's goal is 10 KB; bench/README.md says what the rest is. A change that makes the
+# site larger than this fails here, with the table of what grew.
+BUDGET_PER_RECORD = 25_000
+SYNTHETIC_RECORDS = 500
+
+
+def test_the_site_stays_within_its_bytes_per_record(tmp_path):
+    sys.path.insert(0, str(REPO / "bench"))
+    import synthetic
+
+    records = sum(synthetic.write_tree(SYNTHETIC_RECORDS, tmp_path / "content", seed=1).values())
+    build(tmp_path / "content", tmp_path / "site")
+    sizes = site_size.sizes_by_kind(tmp_path / "site")
+    per_record = sum(size for kind, (_, size) in sizes.items() if kind != "theme") / records
+    table = "\n".join(f"{kind:>13}: {size / records:8,.0f} bytes per record" for kind, (_, size) in sizes.items())
+    assert per_record <= BUDGET_PER_RECORD, f"{per_record:,.0f} bytes per record:\n{table}"
