@@ -5,8 +5,9 @@ Material's templates are indented for people reading them: on a record page abou
 the bytes is indentation and blank lines, repeated on every page. A run of whitespace that holds
 a line break renders exactly like a single line break everywhere except inside `<pre>`,
 `<textarea>` and elements styled `white-space: pre`, and the theme's chrome has none of those.
-So every line break outside the page's body, with the whitespace after it, becomes one line break; the body itself (our final
-HTML, or a hand-written page's) is left byte for byte as it was rendered.
+So every line break outside the page's body, with the whitespace after it, becomes one line
+break; the body itself (our final HTML, or a hand-written page's) is left byte for byte as it
+was rendered.
 
 The theme's icons (logo, menu, scheme toggles, back to top) were inline SVG on every page, the
 same 1.9 KB each time. mkdocs.yml names icons of the set `arc` instead (site_config/overrides/
