@@ -39,3 +39,17 @@ def test_index_pages_say_what_they_list(seed_site):
     assert pages["tags/iraq/index.html"][0] == "Everything tagged “Iraq” in the archive, in time order."
     assert pages["about/index.html"][0] == (
         "What this archive is, how its records are sourced, its corrections policy and how to report an error.")
+
+
+def test_a_later_page_of_a_list_says_which_page_it_is(tmp_path):
+    from test_paging import _renderer, _tree
+
+    renderer = _renderer(_tree(tmp_path / "content", list(range(1, 40)), [3], list(range(10))), 2)
+    assert renderer.render(("index", "corrections.md")).description == (
+        "Every correction, clarification, retraction and dispute in the archive, newest first, with who issued it.")
+    later = renderer.render(("index", "corrections.md", 2))  # 10 corrections, 2 a page
+    assert (later.title, later.description) == ("Corrections log (page 2 of 5)", (
+        "Every correction, clarification, retraction and dispute in the archive, newest first, with who issued it. "
+        "Page 2 of 5."))
+    assert renderer.render(("index", "tags/iraq.md", 3)).description.startswith(
+        "Everything tagged “Iraq” in the archive, in time order. Page 3 of ")
