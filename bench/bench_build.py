@@ -39,6 +39,9 @@ OUT = BENCH / "out"
 sys.path.insert(0, str(BENCH))
 import bench_check  # noqa: E402
 
+sys.path.insert(0, str(ROOT))
+from generator.build import site_size  # noqa: E402
+
 PY = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -152,17 +155,24 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--no-serial", action="store_true", help="skip the --workers 1 build")
     parser.add_argument("--serve", type=int, default=0, help="also measure the preview at this size")
+    parser.add_argument("--sizes-only", action="store_true",
+                        help="one parallel build per size and its bytes by output kind: no check, floor or serial build")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
-    rows, phase_rows = [], []
+    rows, phase_rows, size_rows = [], [], []
     for n in (int(s) for s in args.sizes.split(",") if s):
         tree, _ = bench_check.prepare_tree(n, 1, None)
+        records = sum(bench_check.folder_counts(tree).values())
+        if args.sizes_only:
+            build(tree, OUT / f"site-{n}", None)
+            size_rows += size_table(OUT / f"site-{n}", records)
+            continue
         check_s = run_timed([PY, "-m", "generator", "check", str(tree)])[0]
         low = floor(tree, n)
         ours = build(tree, OUT / f"site-{n}", None)
+        size_rows += size_table(OUT / f"site-{n}", records)
         serial = None if args.no_serial else build(tree, OUT / f"site-{n}-serial", 1)
         big, big_name, pages = largest_html(OUT / f"site-{n}")
-        records = sum(bench_check.folder_counts(tree).values())
         rows.append(row([f"{records:,}", f"{pages:,}", f"{check_s:.1f}", f"{low['wall']:.1f}",
                          f"{serial['wall']:.1f}" if serial else "–",
                          f"{serial['wall'] / low['wall']:.2f}×" if serial else "–",
@@ -173,6 +183,9 @@ def main() -> None:
                 phases = data["phases"]
                 phase_rows.append(row([f"{records:,}", name] + [f"{phases.get(k, 0):.1f}" for k in PHASES]))
         print(rows[-1], flush=True)
+    print_sizes(size_rows)
+    if args.sizes_only:
+        return
     print("\n" + row(["records", "pages", "check s", "floor s", "serial s", "serial ÷ floor", "parallel s",
                       "parallel ÷ floor", "floor peak MB", "ours peak MB", "largest HTML"]))
     print(row(["---:"] * 10 + ["---"]))
@@ -187,6 +200,27 @@ def main() -> None:
         print(f"\nPreview at {args.serve:,} records (`mkdocs serve --dirty`): first build "
               f"{result['first']:.1f} s; one record edited → page served with the edit in "
               + ", ".join(f"{s:.2f}" for s in result["reloads"]) + " s")
+
+
+def size_table(site: Path, records: int) -> list[str]:
+    """Rows of the size table for one built site: each output kind's files, bytes and bytes per record,
+    then the whole site against GitHub Pages' 1 GB and what the same mix would make at 100,000 records."""
+    sizes = site_size.sizes_by_kind(site)
+    total = sum(size for _, size in sizes.values())
+    rows = [row([f"{records:,}", kind, f"{files:,}", f"{size / 1e6:,.1f}", f"{size / records / 1000:,.2f}",
+                 f"{size / total:.0%}"]) for kind, (files, size) in sizes.items()]
+    rows.append(row([f"{records:,}", "**site**", f"{sum(f for f, _ in sizes.values()):,}", f"{total / 1e6:,.1f}",
+                     f"**{total / records / 1000:,.2f}**", f"{total / site_size.PAGES_LIMIT:.1%} of 1 GB; "
+                     f"100,000 records ≈ {total / records * 100_000 / 1e9:,.2f} GB"]))
+    print("\n".join(rows), flush=True)
+    return rows
+
+
+def print_sizes(rows: list[str]) -> None:
+    print("\nThe site by output kind (budget: 10 KB per record, GitHub Pages publishes at most 1 GB):\n")
+    print(row(["records", "output", "files", "MB", "KB per record", "share"]))
+    print(row(["---:", "---", "---:", "---:", "---:", "---:"]))
+    print("\n".join(rows))
 
 
 PHASES = ["load", "graph", "pages", "head", "search", "data"]

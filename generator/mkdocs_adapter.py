@@ -36,6 +36,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
+from generator.build import chrome, site_size
 from generator.build.jobs import SearchIndexJob, redirect_html, write_data
 from generator.build.preview import Preview, template_files
 from generator.build.progress import Phases
@@ -165,6 +166,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         for old, new in self.redirects.items():
             address = self.published.url(new) if config.site_url else None
             _add(files, File.generated(config, f"{old}index.html", content=redirect_html(old, new, address)))
+        theme_dirs = [Path(d) for d in config.theme.dirs]
+        icons = chrome.sprite_icons(theme_dirs)
+        if icons:  # the theme's icons, drawn once for every page (site_config/overrides/.icons/arc/)
+            try:
+                sprite = chrome.icon_sprite(icons, theme_dirs)
+            except FileNotFoundError as error:
+                raise PluginError(str(error)) from None
+            _add(files, File.generated(config, chrome.SPRITE, content=sprite))
         return files
 
     def on_nav(self, nav, config, files):
@@ -174,7 +183,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         ours = self.pages.get(page.file.src_uri)
         if ours is None:  # a page of docs_dir: its head says what the archive knows of it
-            page.meta.update(head_meta(self.published, None, None, page.url, page.title))
+            page.meta.update(head_meta(self.published, None, None, page.url, page.title,
+                                       str(page.meta.get("description") or "")))
             return markdown
         page.meta.update(self.heads[ours.uri])
         page.meta["title"] = Markup(escape(ours.title))
@@ -192,10 +202,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return ours.html
 
     def on_post_page(self, output, page, config):
-        """<html lang> from the page's record (the theme writes its own UI language there)."""
+        """<html lang> from the page's record (the theme writes its own UI language there); the
+        theme's indentation squeezed out of everything but the page's body."""
         ours = self.pages.get(page.file.src_uri)
         language = ours.language if ours else self.site.settings.language
-        return _HTML_LANG.sub(lambda _: f'<html lang="{html.escape(language)}"', output, count=1)
+        output = _HTML_LANG.sub(lambda _: f'<html lang="{html.escape(language)}"', output, count=1)
+        return chrome.lighter(output, page.content or "")
 
     def on_env(self, env, config, files):
         """With workers, render our pages in forked processes and write the data outputs in another."""
@@ -259,6 +271,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         split_sitemap(site_dir, self.published)
         log.info("data: %d records as JSON, JSON Lines and SQLite, %d feeds, %d event calendars, %d citations",
                  *counts)
+        if not self.preview:  # info, not a warning: a strict build must not fail over its host's limit
+            note = site_size.over_limit(sum(size for _, size in site_size.sizes_by_kind(site_dir).values()))
+            if note:
+                log.info("size: %s", note)
 
     def on_build_error(self, error) -> None:
         """Stop every process this build started, so nothing writes into a folder being removed."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import posixpath
 import re
+import sqlite3
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -15,6 +17,25 @@ def build(content_dir: Path, site_dir: Path) -> None:
     from generator.mkdocs_adapter import build_site
 
     build_site(REPO / "mkdocs.yml", site_dir, content_dir)
+
+
+def download_lines(site: Path) -> list[str]:
+    """The lines of a built site's JSON Lines download (data/archive.jsonl.gz)."""
+    return gzip.decompress((site / "data/archive.jsonl.gz").read_bytes()).decode("utf-8").splitlines()
+
+
+def download_db(site: Path) -> sqlite3.Connection:
+    """A built site's SQLite download (data/archive.sqlite.gz), unpacked into memory."""
+    db = sqlite3.connect(":memory:")
+    db.deserialize(gzip.decompress((site / "data/archive.sqlite.gz").read_bytes()))
+    return db
+
+
+def unpacked_db(site: Path, folder: Path) -> Path:
+    """A built site's SQLite download as a researcher has it after `gunzip`: folder/archive.sqlite."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "archive.sqlite").write_bytes(gzip.decompress((site / "data/archive.sqlite.gz").read_bytes()))
+    return folder / "archive.sqlite"
 
 
 class BuiltSite:

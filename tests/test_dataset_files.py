@@ -4,6 +4,7 @@ and JSON Schemas with `$id` that the published JSON validates against."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
@@ -22,6 +23,7 @@ from generator.core.kinds import FOLDER_OF
 from generator.core.settings import load_settings
 
 from conftest import REPO, write_tree
+from site_helpers import download_db, download_lines
 
 BASE = "http://127.0.0.1:8000/"
 SPDX = "https://spdx.org/licenses/"
@@ -86,9 +88,10 @@ def test_the_datapackage_validates_and_describes_every_download(seed_site, tmp_p
     assert report.valid, report.flatten(["type", "note"])
     # the sizes and hashes are checked: a changed download no longer validates
     copy = shutil.copytree(data, tmp_path / "data")
-    (copy / "archive.jsonl").write_bytes((copy / "archive.jsonl").read_bytes().replace(b"Esper", b"Espre", 1))
+    (copy / "archive.jsonl.gz").write_bytes(gzip.compress(download_lines(seed_site)[0].replace("Esper", "Espre")
+                                                           .encode("utf-8")))
     broken = Package(str(copy / "datapackage.json")).validate()
-    assert [error for error, _ in broken.flatten(["type", "note"])] == ["hash-count"]
+    assert [error for error, _ in broken.flatten(["type", "note"])] == ["hash-count", "byte-count"]
 
 
 def _registry(data: Path) -> tuple[Registry, dict[str, dict]]:
@@ -101,7 +104,7 @@ def _registry(data: Path) -> tuple[Registry, dict[str, dict]]:
 
 def test_the_published_json_validates_against_the_published_schemas(seed_site):
     registry, schemas = _registry(seed_site / "data")
-    lines = (seed_site / "data/archive.jsonl").read_text("utf-8").splitlines()
+    lines = download_lines(seed_site)
     checked = 0
     for line in lines:
         document = json.loads(line)
@@ -207,9 +210,7 @@ def test_the_downloads_state_the_data_licence(licensed):
 
 
 def test_hostile_text_stays_data_in_the_download_and_its_search(licensed):
-    import sqlite3
-
-    with sqlite3.connect(licensed / "data/archive.sqlite") as db:
+    with download_db(licensed) as db:
         assert db.execute("SELECT speaker_name FROM quotes_with_speaker_and_outlet").fetchall() == [(HOSTILE,)]
         found = db.execute("SELECT quotes.id FROM quotes_fts JOIN quotes ON quotes.rowid = quotes_fts.rowid "
                            "WHERE quotes_fts MATCH 'kormanyszovivo'").fetchall()

@@ -146,7 +146,7 @@ def test_an_embargoed_record_is_in_no_output_before_its_instant_and_in_all_of_th
     # at the instant the site is the one without any embargo, but for the records' own fields
     differ = sorted(path for path in at.keys() | never.keys() if at.get(path) != never.get(path))
     # (datapackage.json holds the downloads' sizes and hashes)
-    assert differ == ["articles/embargoed-scoop/index.json", "data/archive.jsonl", "data/archive.sqlite",
+    assert differ == ["articles/embargoed-scoop/index.json", "data/archive.jsonl.gz", "data/archive.sqlite.gz",
                       "data/datapackage.json", "quotes/embargoed-scoop-quote/index.json"]
     assert '"embargo_until":"2026-12-07T10:00:00+01:00"' in at["articles/embargoed-scoop/index.json"]
 

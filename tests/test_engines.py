@@ -33,5 +33,5 @@ def test_properdocs_builds_the_seed_with_the_same_plugin_and_page_bodies(tmp_pat
     ours, theirs = _bodies(mkdocs), _bodies(tmp_path / "properdocs")
     assert len(ours) > 80 and ours.keys() == theirs.keys()
     assert [page for page in ours if ours[page] != theirs[page]] == []
-    for output in ("data/archive.jsonl", "feed.xml", "events.ics", "sitemap.xml", "urls.txt"):
+    for output in ("data/archive.jsonl.gz", "data/archive.sqlite.gz", "feed.xml", "events.ics", "sitemap.xml", "urls.txt"):
         assert (tmp_path / "properdocs" / output).read_bytes() == (mkdocs / output).read_bytes(), output

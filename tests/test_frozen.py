@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import shutil
 
 import pytest
@@ -114,10 +115,19 @@ def test_the_archives_own_words_change_freely(published):
     assert check("--against", "published") == (0, ["4 records checked, no problems."])
 
 
+def test_a_site_built_before_the_downloads_were_gzipped_is_read_too(published):
+    data = published / "published/data"
+    (data / "archive.jsonl").write_bytes(gzip.decompress((data / "archive.jsonl.gz").read_bytes()))
+    (data / "archive.jsonl.gz").unlink()
+    _edit(published, "quotes/whatsoever.yaml", "no decision whatsoever to leave", "a decision to leave")
+    code, lines = check("--against", "published")
+    assert code == 1 and lines[0].startswith("content/quotes/whatsoever.yaml:1:7: text: changed since it was published")
+
+
 def test_an_unreadable_published_site_is_one_line(published):
     code, lines = check("--against", "nowhere")
     assert code == 2
-    assert lines[-1].startswith("check: nowhere: cannot read the published records (data/archive.jsonl): ")
+    assert lines[-1].startswith("check: nowhere: cannot read the published records (data/archive.jsonl.gz): ")
 
 
 def test_the_correction_page_shows_both_wordings_with_the_change_marked(published):

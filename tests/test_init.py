@@ -248,11 +248,17 @@ def test_pyproject_installs_every_theme_folder_as_package_data():
     """`pip install .` must carry what init copies: setuptools wants every data folder listed."""
     setuptools = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]
     folders = {path.relative_to(REPO / "site_config") for name in scaffold.THEME_FOLDERS
-               for path in [REPO / "site_config" / name, *(REPO / "site_config" / name).rglob("*")] if path.is_dir()}
+               for path in [REPO / "site_config" / name, *(REPO / "site_config" / name).rglob("*")]
+               if path.is_dir() and not any(part.startswith(".") for part in path.parts)}
     assert {"generator.defaults." + ".".join(folder.parts) for folder in folders} <= set(setuptools["packages"])
     assert setuptools["package-dir"] == {"generator.defaults": "site_config", "generator.defaults.content": "content",
                                          "generator.defaults.project": "."}
-    assert setuptools["package-data"]["generator.defaults"] == [f"{name}/**/*" for name in scaffold.THEME_FOLDERS]
+    # a hidden folder (the theme's icons, overrides/.icons/) is no package and `**` skips it: it is named
+    hidden = sorted(path.relative_to(REPO / "site_config").as_posix() for name in scaffold.THEME_FOLDERS
+                    for path in (REPO / "site_config" / name).glob(".*") if path.is_dir())
+    assert hidden == ["overrides/.icons"]
+    assert setuptools["package-data"]["generator.defaults"] == [
+        "templates/**/*", "overrides/**/*", "overrides/.icons/**/*", "docs/**/*", "schema/**/*"]
     # the project's own mkdocs.yml, which a new archive starts from, and init's other files
     assert setuptools["package-data"]["generator.defaults.project"] == ["mkdocs.yml"]
     assert setuptools["package-data"]["generator.scaffold"] == ["files/*"]

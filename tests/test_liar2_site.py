@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import json
 import posixpath
-import sqlite3
 from collections import defaultdict
 
 import pytest
@@ -20,7 +19,7 @@ from generator.core.archive import load
 from generator.core.settings import Settings
 from generator.importers.liar2 import LABELS, convert, slugify
 
-from site_helpers import BuiltSite, build
+from site_helpers import BuiltSite, build, download_db, download_lines
 
 pytestmark = pytest.mark.skipif(not DATA.exists(), reason=f"LIAR2 data not found in {DATA}")
 
@@ -100,12 +99,12 @@ def test_the_six_labels_round_trip_through_json_ld_json_and_sqlite(liar2):
     expected = _csv_labels()
     assert set(expected.values()) == set(LABELS.values())  # all six, True and Mostly True included
     # the JSON Lines download and each record's JSON
-    jsonl = [json.loads(line) for line in (site.root / "data/archive.jsonl").read_text("utf-8").splitlines()]
+    jsonl = [json.loads(line) for line in download_lines(site.root)]
     from_json = {d["id"]: d["fields"]["ratings"][0] for d in jsonl if d["kind"] == "quote"}
     assert {i: r["rating"] for i, r in from_json.items()} == expected
     assert all("rated" not in r and r["by"] == "politifact" for r in from_json.values())
     # SQLite: the quotes table's ratings column
-    db = sqlite3.connect(site.root / "data/archive.sqlite")
+    db = download_db(site.root)
     rows = db.execute("SELECT id, json_extract(ratings, '$[0].rating') FROM quotes").fetchall()
     assert dict(rows) == expected
     # JSON-LD: one quote page per label, its ClaimReview read with pyld

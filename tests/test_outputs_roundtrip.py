@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from generator.core.archive import load
 from generator.core.settings import load_settings
 
 from conftest import REPO
+from site_helpers import download_db, download_lines
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 LINE_PIECES = ["<", ">", "&", '"', "'", ";", ",", "\\", ":", "]]>", "</script>", "<![CDATA[", "-->", "{{ 7*7 }}",
@@ -100,11 +100,11 @@ def test_every_output_gives_the_text_back(tmp_path_factory, v):
     # record JSON, JSON Lines, SQLite
     assert json.loads((site / "people/speaker/index.json").read_text(encoding="utf-8"))["fields"]["name"] == v[
         "person"]
-    lines = (site / "data/archive.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = download_lines(site)
     assert len(lines) == 5  # one line per record, for any reader's idea of a line break
     by_id = {d["id"]: d["fields"] for d in map(json.loads, lines)}
     assert (by_id["quote"]["text"], by_id["event"]["title"]) == (v["quote"], v["event"])
-    with sqlite3.connect(site / "data/archive.sqlite") as db:
+    with download_db(site) as db:
         assert db.execute("select name from people where id = 'speaker'").fetchone() == (v["person"],)
         assert db.execute("select text from quotes where id = 'quote'").fetchone() == (v["quote"],)
         # the views and the full-text index give the same text back; any word of it finds the quote

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import shutil
 import sqlite3
 from collections import Counter
 
@@ -19,13 +20,18 @@ from generator.core.settings import load_settings
 from generator.outputs.sqlite_download import VIEWS, fts_tables
 
 from conftest import REPO
+from site_helpers import unpacked_db
 
 ESPER_WORDS = "no decision whatsoever to leave"
 
 
 @pytest.fixture(scope="module")
-def data(seed_site):
-    return seed_site / "data"
+def data(seed_site, tmp_path_factory):
+    """The seed's data folder as a researcher has it: metadata.json, and archive.sqlite unpacked."""
+    folder = tmp_path_factory.mktemp("data")
+    shutil.copy(seed_site / "data/metadata.json", folder)
+    unpacked_db(seed_site, folder)
+    return folder
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 from bs4 import BeautifulSoup
@@ -17,6 +16,7 @@ from generator.outputs.publication import Published
 from generator.render.pages import render_site
 
 from conftest import MINIMAL, check
+from site_helpers import download_db
 
 HOSTILE = 'False <script>alert(1)</script> {{ 7*7 }} \\ "q" ‮'
 RATED = MINIMAL + f"""
@@ -159,7 +159,7 @@ def test_wikidata_is_same_as_in_json_ld_and_a_field_of_the_open_data(rated, tmp_
     quote = json.loads((tmp_path / "site/quotes/q/index.json").read_text("utf-8"))
     assert [r["rating"] for r in quote["fields"]["ratings"]] == ["Mostly False", HOSTILE]
     assert "rated" not in quote["fields"]["ratings"][0]
-    db = sqlite3.connect(tmp_path / "site/data/archive.sqlite")
+    db = download_db(tmp_path / "site")
     assert db.execute("SELECT wikidata FROM organizations WHERE id = 'checker'").fetchone() == ("Q42",)
     ratings = db.execute("SELECT ratings FROM quotes WHERE id = 'q'").fetchone()[0]
     assert [r["rating"] for r in json.loads(ratings)] == ["Mostly False", HOSTILE]

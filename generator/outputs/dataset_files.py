@@ -23,7 +23,8 @@ from generator.outputs.sqlite_docs import tables
 from generator.site.questions import Site
 
 DATA_PAGE_URL = "about-data/"
-JSONL, SQLITE, METADATA, PACKAGE = "archive.jsonl", "archive.sqlite", "metadata.json", "datapackage.json"
+# the downloads are gzipped (downloads.py); Datasette opens archive.sqlite, what gunzip gives
+JSONL, SQLITE, METADATA, PACKAGE = "archive.jsonl.gz", "archive.sqlite.gz", "metadata.json", "datapackage.json"
 DATABASE = "archive"  # Datasette names a database by its file's stem
 
 
@@ -114,11 +115,11 @@ def datapackage(pub: Published, data_dir: Path, schema_names: list[str]) -> dict
                                for spdx in settings.data_licence.ids]
         package["x-license-expression"] = settings.data_licence.expression  # 'OR' and 'WITH' are not a list's
     resources = [
-        _file(data_dir, JSONL, "archive-jsonl", "every record, one JSON document a line (see the record schemas)",
-              "application/jsonl", format="jsonl", encoding="utf-8"),
+        _file(data_dir, JSONL, "archive-jsonl", "every record, one JSON document a line (see the record schemas); "
+              "gzipped", "application/gzip", format="gz", encoding="utf-8"),
         _file(data_dir, SQLITE, "archive-sqlite", "every record in SQLite: a table per kind, join tables, "
-              "full-text indexes and views (described in metadata.json)", "application/vnd.sqlite3",
-              format="sqlite"),
+              "full-text indexes and views (described in metadata.json); gzipped: gunzip gives archive.sqlite",
+              "application/gzip", format="gz"),
         _file(data_dir, METADATA, "datasette-metadata", "Datasette's metadata for archive.sqlite: titles, licence, "
               "descriptions of tables and columns, example queries", "application/json", format="json",
               encoding="utf-8"),

@@ -2,10 +2,12 @@
 
 Each record is one node whose @id is its page's absolute address with its kind
 as the fragment (`https://…/people/mark-esper/#person`), so the graphs of all
-pages join into one graph of the archive. A page's graph holds the archive (an
-Organization with its corrections policy), the web site, the web page, the
+pages join into one graph of the archive. A page's graph holds the web page, the
 page's record in full, its updates and corrections in full, and a small node
-(type, name, url) for every other record it names.
+(type, name, url) for every other record it names. Each fact is said once: the
+archive (an Organization with its corrections policy) and the web site are
+described on the home page and named by their @id on every other page, and a
+record's page names and describes its record, not the web page as well.
 
     article     NewsArticle (+ LiveBlogPosting with liveBlogUpdate when it has updates)
     quote       Quotation: creator/spokenByCharacter, isBasedOn the reporting article; each of its
@@ -36,6 +38,7 @@ from generator.core.kinds import CREATIVE_WORKS, KIND
 from generator.core.licences import Licence, licence_url
 from generator.core.models import Article, Correction, Event, Organization, Person, Quote, Rating, Record, Update
 from generator.core.richtext import plain_text
+from generator.outputs import downloads
 from generator.outputs.dataset_files import date_modified, licence_words, temporal_coverage
 from generator.outputs.publication import Published
 from generator.render.pages import Page
@@ -60,15 +63,17 @@ def page_graph(pub: Published, page: Page | None, record: Record | None, url: st
     of the site (its URL and, when known, its title)."""
     graph = _Graph(pub)
     page_address = pub.url(page.url if page else url)
-    nodes: list[Node] = [archive_node(pub), website_node(pub)]
+    # each fact once: the archive and the web site are described on the home page, named by @id elsewhere
+    nodes: list[Node] = [archive_node(pub), website_node(pub)] if page_address == pub.url("") else []
     webpage: Node = {"@id": f"{page_address}#webpage", "@type": _page_type(page, record), "url": page_address,
                      "isPartOf": {"@id": pub.url("", "website")}, "publisher": {"@id": pub.archive_id}}
     if title and page is None:
         webpage["name"] = title
-    if page is not None:
+    if page is not None and record is None:  # a record's page: its record (mainEntity) has the name and text
         webpage["name"] = page.title
         if page.description:
             webpage["description"] = page.description
+    if page is not None:
         # the page changed with the newest thing it shows, or when its record last changed (git history)
         changed = [page.updated] if page.updated else []
         if record is not None and pub.site.history(record):
@@ -126,11 +131,11 @@ def dataset_node(pub: Published, page_address: str) -> Node:
             "description": description, "url": page_address, "creator": {"@id": pub.archive_id},
             "publisher": {"@id": pub.archive_id}, "isAccessibleForFree": True,
             **{key: value for key, value in facts.items() if value is not None},
-            "distribution": [
-                {"@type": "DataDownload", "encodingFormat": "application/jsonl",
-                 "contentUrl": pub.url("data/archive.jsonl")},
-                {"@type": "DataDownload", "encodingFormat": "application/vnd.sqlite3",
-                 "contentUrl": pub.url("data/archive.sqlite")}]}
+            "distribution": [  # gzipped files (downloads.py): the format of what gunzip gives, then gzip's
+                {"@type": "DataDownload", "encodingFormat": ["application/jsonl", "application/gzip"],
+                 "contentUrl": pub.url(downloads.JSONL)},
+                {"@type": "DataDownload", "encodingFormat": ["application/vnd.sqlite3", "application/gzip"],
+                 "contentUrl": pub.url(downloads.SQLITE)}]}
 
 
 def types_of(pub: Published, record: Record) -> str | list[str]:

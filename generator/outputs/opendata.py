@@ -2,8 +2,8 @@
 
     <kind plural>/<id>/index.json   one record, next to its page (people/mark-esper/index.json)
     <kind plural>/<old>/index.json  {"moved_to": …} for every previous id
-    data/archive.jsonl              every record, one JSON object a line
-    data/archive.sqlite             a table per kind, join tables, full-text indexes, views (sqlite_download.py)
+    data/archive.jsonl.gz           every record, one JSON object a line (gzipped: downloads.py)
+    data/archive.sqlite.gz          a table per kind, join tables, full-text indexes, views (sqlite_download.py)
     data/schema/                    JSON Schemas with $id: the content model, published records (record_schemas.py)
     data/metadata.json              Datasette's metadata; data/datapackage.json: every download (dataset_files.py)
 
@@ -31,6 +31,7 @@ from generator.core.archive import Reference
 from generator.core.dates import When
 from generator.core.models import ALL_KINDS, Record
 from generator.core.problems import dotted
+from generator.outputs import downloads
 from generator.outputs.dataset_files import write_dataset_files
 from generator.outputs.publication import Published
 from generator.outputs.record_schemas import published_schemas
@@ -115,8 +116,9 @@ class OpenData:
             for old in old_urls(record):
                 moved = {"moved_to": self.pub.url(self.pub.json_path(record))}
                 _write(site_dir / old / "index.json", _json_line(moved))
-        (data / "archive.jsonl").write_text("".join(lines), encoding="utf-8")
+        downloads.write_gzip(site_dir / downloads.JSONL, "".join(lines).encode("utf-8"))  # compressed: downloads.py
         write_sqlite(self, data / "archive.sqlite")
+        downloads.compress(data / "archive.sqlite")
         schemas = published_schemas(self.pub.url)
         for name, text in schemas.items():
             (data / "schema" / name).write_text(text, encoding="utf-8")

@@ -10,7 +10,8 @@ JSON-LD by jsonld.script_json); the template adds nothing but the tags.
   person's, event's, organization's or tag's, the corrections'), an event's
   iCalendar file, a record's JSON;
 - Open Graph (og:title, og:description, og:url, og:type, og:site_name) and a
-  Twitter "summary" card. The canonical link is Material's own (from site_url).
+  Twitter "summary" card, which takes its title and description from Open Graph.
+  The canonical link is Material's own (from site_url).
 """
 
 from __future__ import annotations
@@ -29,12 +30,13 @@ from generator.render.pages import Page
 
 
 def head_meta(pub: Published, page: Page | None, record: Record | None, url: str = "",
-              title: str | None = None) -> dict[str, Any]:
+              title: str | None = None, description: str = "") -> dict[str, Any]:
     """page.meta entries for one page: ours (`page`, and `record` for a record's page), or another
-    page of the site (page None: its URL and, when known, its title)."""
+    page of the site (page None: its URL and, when known, its title and the description its front
+    matter gives)."""
     here = page.url if page is not None else url
     title = page.title if page is not None else title
-    description = (page.description if page is not None else "") or pub.site.settings.description
+    description = (page.description if page is not None else description) or pub.site.settings.description
     links = [_link(ATOM, file_href(here, path), name) for path, name in feeds_of_page(pub, page.uri if page else "",
                                                                                      record)]
     if isinstance(record, Event):
@@ -53,11 +55,9 @@ def head_meta(pub: Published, page: Page | None, record: Record | None, url: str
     if isinstance(record, Article):
         meta.append(("property", "article:published_time", pub.machine_time(record)))
         meta.append(("property", "article:modified_time", pub.machine_time(pub.latest_revision(record))))
+    # a card's title and description are og:title and og:description (X reads them when twitter:title
+    # and twitter:description are absent): said once
     meta.append(("name", "twitter:card", "summary"))
-    if title:
-        meta.append(("name", "twitter:title", title))
-    if description:
-        meta.append(("name", "twitter:description", description))
     return {
         "arc_jsonld": script_json(page_graph(pub, page, record, here, title)),
         "arc_links": links,

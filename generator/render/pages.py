@@ -218,6 +218,8 @@ class Renderer:
                                                       title=title, settings=self.site.settings, part=part,
                                                       group=group, paging=self.paging)
         description = context.description or self.site.settings.description
+        if record is None and context.description and part is not None and part.number > 1:
+            description = f"{description} Page {part.number} of {part.count}."
         language = getattr(record, "language", None) or self.site.settings.language
         return Page(uri, title, body, _clip(description), tuple(context.headings), updated, sources, language,
                     hide)
@@ -301,6 +303,11 @@ class PageContext:
             if text:
                 self.description = text if record.text_format == "plain" else words_of(self._markdown(text))
                 break
+        return ""
+
+    def describe_as(self, text: str) -> str:
+        """Set the page's description (plain text; an index page says what it lists); returns ''."""
+        self.description = text
         return ""
 
     def _markdown(self, text: str) -> Markup:

@@ -20,7 +20,7 @@ from typing import Any
 from generator.core.archive import load_or_raise
 from generator.core.kinds import KIND
 from generator.core.settings import Settings
-from generator.outputs import urls_kept
+from generator.outputs import downloads, urls_kept
 from generator.outputs.opendata import written_fields
 from generator.render.pages import render_site
 
@@ -73,10 +73,17 @@ def snapshot_of_ref(repo: Path, ref: str, content: str, settings: Settings, temp
 
 
 def snapshot_of_site(folder: Path) -> Snapshot:
-    """A published site: its records (data/archive.jsonl) and its URLs (urls.txt)."""
+    """A published site: its records (data/archive.jsonl.gz, or data/archive.jsonl from a site built
+    before the downloads were compressed) and its URLs (urls.txt)."""
     try:
-        lines = (folder / "data/archive.jsonl").read_text(encoding="utf-8").splitlines()
+        text, _ = downloads.published_jsonl(lambda path: (folder / path).read_bytes()
+                                            if (folder / path).is_file() else None)
+        lines = text.splitlines()
         urls = (folder / "urls.txt").read_text(encoding="utf-8").split()
+    except FileNotFoundError as error:
+        if error.filename is None:  # neither download
+            raise BaseError(f"{folder}: not a published archive ({error})") from None
+        raise BaseError(f"{folder}: not a published archive ({error.strerror}: {error.filename})") from None
     except OSError as error:
         raise BaseError(f"{folder}: not a published archive ({error.strerror}: {error.filename})") from None
     records = {}

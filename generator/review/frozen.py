@@ -1,8 +1,9 @@
 """Published text is frozen: a field a source printed changes only through a correction.
 
-`check --against PUBLISHED` reads the records the published site holds (data/archive.jsonl, from
-a folder or a URL) and compares each printed field (core/kinds.py names them: a quote's text,
-speaker and date, a headline …) with the content. A change is accepted only when a correction
+`check --against PUBLISHED` reads the records the published site holds (data/archive.jsonl.gz,
+or data/archive.jsonl from a site built before the downloads were compressed; from a folder or a
+URL) and compares each printed field (core/kinds.py names them: a quote's text, speaker and date,
+a headline …) with the content. A change is accepted only when a correction
 issued by the archive targets the record and states what was published (`previous:`); a
 published record never disappears (restore it, and retract it with a retraction).
 """
@@ -10,6 +11,7 @@ published record never disappears (restore it, and retract it with a retraction)
 from __future__ import annotations
 
 import json
+import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Any
@@ -18,9 +20,10 @@ from generator.core.archive import Archive
 from generator.core.kinds import FOLDER_OF, KIND
 from generator.core.models import Correction
 from generator.core.problems import Problem
+from generator.outputs import downloads
 from generator.outputs.opendata import written_fields
 
-DATA = "data/archive.jsonl"
+DATA = downloads.JSONL
 TIMEOUT = 30  # seconds to wait for a published site
 
 
@@ -31,15 +34,25 @@ class PublishedError(Exception):
 def published_records(published: str) -> dict[str, tuple[str, dict[str, Any]]]:
     """id → (kind, fields as written) of every record the published site holds."""
     try:
-        if published.startswith(("http://", "https://")):
-            with urllib.request.urlopen(published.rstrip("/") + "/" + DATA, timeout=TIMEOUT) as response:
-                text = response.read().decode("utf-8")
-        else:
-            text = (Path(published) / DATA).read_text(encoding="utf-8")
+        text, _ = downloads.published_jsonl(lambda path: _read(published, path))
         documents = [json.loads(line) for line in text.splitlines() if line.strip()]
         return {d["id"]: (d["kind"], d["fields"]) for d in documents}
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise PublishedError(f"{published}: cannot read the published records ({DATA}): {error}") from None
+
+
+def _read(published: str, path: str) -> bytes | None:
+    """A file of the published site (a URL or a folder); None when it has none."""
+    if published.startswith(("http://", "https://")):
+        try:
+            with urllib.request.urlopen(published.rstrip("/") + "/" + path, timeout=TIMEOUT) as response:
+                return response.read()
+        except urllib.error.HTTPError as error:
+            if error.code == 404:
+                return None
+            raise
+    file = Path(published) / path
+    return file.read_bytes() if file.is_file() or not file.parent.is_dir() else None
 
 
 def frozen_problems(archive: Archive, published: dict[str, tuple[str, dict[str, Any]]]) -> list[Problem]:

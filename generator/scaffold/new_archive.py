@@ -160,8 +160,7 @@ def _write(root: Path, defaults: Defaults, title: str, description: str, languag
 
     for name in THEME_FOLDERS:
         target = root / "site_config" / name
-        shutil.copytree(defaults.site_config / name, target,
-                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".*"))
+        shutil.copytree(defaults.site_config / name, target, ignore=_not_shipped)
         written.files += sorted(path.relative_to(root) for path in target.rglob("*") if path.is_file())
 
     for folder in FOLDERS:
@@ -188,7 +187,7 @@ WHAT = {  # the summary init prints: what each part of a new archive is for
     "mkdocs.yml": "MkDocs configuration: theme, the archive plugin, navigation",
     "site_config/archive.yml": "settings: title, description, language, time zone, licences",
     "site_config/templates": "page templates",
-    "site_config/overrides": "theme overrides (the 404 page)",
+    "site_config/overrides": "theme overrides (the 404 page, the icons drawn from one sprite)",
     "site_config/docs": "styles and scripts",
     "site_config/schema": "JSON Schemas of the records, for editors' YAML support",
     "content": "one folder per kind, empty, and the editors' guide README.md",
@@ -238,6 +237,11 @@ def makefile(source: str) -> str:
     shell = re.sub(r'(["\\$`])', r"\\\1", source)  # inside "…" in the recipe
     value = shell.replace("$", "$$").replace("#", r"\#")
     return (FILES / "Makefile").read_text(encoding="utf-8").replace("@GENERATOR@", value)
+
+
+def _not_shipped(folder: str, names: list[str]) -> set[str]:
+    """Caches and hidden files stay behind; the theme's icon overrides (overrides/.icons/) come along."""
+    return {n for n in names if n == "__pycache__" or n.endswith(".pyc") or (n.startswith(".") and n != ".icons")}
 
 
 # the lines of the shipped mkdocs.yml that a new archive changes: its name, and the language

@@ -1,0 +1,88 @@
+"""A site's size by kind of output, and the line a build prints when it passes GitHub Pages' 1 GB."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+
+from generator.build import site_size
+
+from conftest import REPO, write_tree
+from site_helpers import build
+
+CONTENT = """
+--- people/mark-esper.yaml
+name: Mark Esper
+--- organizations/outlet.yaml
+name: The Outlet
+kind: outlet
+--- articles/letter.yaml
+headline: Letter contradicted
+outlet: outlet
+published: 2020-01-06
+--- quotes/period.yaml
+text: "There’s been no decision to leave Iraq. Period."
+speaker: mark-esper
+article: letter
+"""
+
+
+def test_each_file_counts_as_the_output_it_is():
+    kinds = {path: site_size.output_kind(path) for path in (
+        "index.html", "quotes/q/index.html", "404.html", "pagefind/pagefind.js", "feed.xml",
+        "people/p/feed.xml", "events.ics", "events/e/event.ics", "people/p/index.json", "data/archive.sqlite",
+        "data/schema/quote.schema.json", "assets/archive.css", "sitemap.xml", "urls.txt")}
+    assert kinds == {
+        "index.html": "pages", "quotes/q/index.html": "pages", "404.html": "pages",
+        "pagefind/pagefind.js": "search index", "feed.xml": "feeds", "people/p/feed.xml": "feeds",
+        "events.ics": "calendars", "events/e/event.ics": "calendars", "people/p/index.json": "record JSON",
+        "data/archive.sqlite": "downloads", "data/schema/quote.schema.json": "downloads",
+        "assets/archive.css": "theme", "sitemap.xml": "other", "urls.txt": "other"}
+
+
+def test_the_line_says_how_big_the_site_is_against_the_limit():
+    assert site_size.over_limit(1_000_000_000) is None
+    assert site_size.over_limit(1_234_567_890) == (
+        "the site is 1.23 GB, more than the 1 GB GitHub Pages publishes; it was built, but Pages will "
+        "not deploy it")
+
+
+def test_a_site_past_the_limit_builds_and_says_so_in_one_line(tmp_path, caplog, monkeypatch):
+    root = tmp_path / "archive"
+    shutil.copytree(REPO / "site_config", root / "site_config")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    write_tree(root / "content", CONTENT)
+    monkeypatch.setattr(site_size, "PAGES_LIMIT", 1_000_000)  # this small site passes it
+    with caplog.at_level("INFO"):
+        build(root / "content", root / "site")
+    sizes = site_size.sizes_by_kind(root / "site")
+    total = sum(size for _, size in sizes.values())
+    assert [r.getMessage() for r in caplog.records if r.getMessage().startswith("size:")] == [
+        f"size: the site is {total / 1e6:,.1f} MB, more than the 1.0 MB GitHub Pages publishes; it was built, "
+        "but Pages will not deploy it"]
+    assert (root / "site/quotes/period/index.html").is_file()
+    assert sizes["pages"][0] >= 4 and sizes["record JSON"][0] == 4 and sizes["downloads"][1] > 0
+
+
+# The budget: bytes per record of everything a build publishes except the theme's own files (a
+# fixed 2.5 MB whatever the size), on the 500-record synthetic archive of bench/synthetic.py.
+# Measured 2026-12-05: 34.3 KB on main before issue 19's work, 23.9 KB after it (whitespace squeezed out of
+# the theme's markup, icons from one sprite, JSON-LD and card tags said once, downloads gzipped).
+# Then 26.1 KB with what issues 20 and 21 added (a citation box on each cited page and cite.bib/.ris/.json
+# beside it, archived feeds, ratings, licences in the footer).
+# The issue's goal is 10 KB; bench/README.md says what the rest is. A change that makes the
+# site larger than this fails here, with the table of what grew.
+BUDGET_PER_RECORD = 26_500
+SYNTHETIC_RECORDS = 500
+
+
+def test_the_site_stays_within_its_bytes_per_record(tmp_path):
+    sys.path.insert(0, str(REPO / "bench"))
+    import synthetic
+
+    records = sum(synthetic.write_tree(SYNTHETIC_RECORDS, tmp_path / "content", seed=1).values())
+    build(tmp_path / "content", tmp_path / "site")
+    sizes = site_size.sizes_by_kind(tmp_path / "site")
+    per_record = sum(size for kind, (_, size) in sizes.items() if kind != "theme") / records
+    table = "\n".join(f"{kind:>13}: {size / records:8,.0f} bytes per record" for kind, (_, size) in sizes.items())
+    assert per_record <= BUDGET_PER_RECORD, f"{per_record:,.0f} bytes per record:\n{table}"
