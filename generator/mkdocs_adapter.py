@@ -26,7 +26,7 @@ from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
-from mkdocs.commands.build import _build_page  # to render our pages in forked processes
+from mkdocs.commands.build import _build_page, get_context  # to render our pages in forked processes
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import config_options, load_config
 from mkdocs.config.base import Config
@@ -35,8 +35,9 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.utils import write_file
 
-from generator.build import chrome, site_size
+from generator.build import chrome, frames, site_size
 from generator.build.jobs import SearchIndexJob, redirect_html, write_data
 from generator.build.preview import Preview, template_files
 from generator.build.progress import Phases
@@ -80,6 +81,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     phases: Phases | None = None  # set by build_site, which times the whole build
     workers_override: int | None = None  # set by build_site (`generator build --workers`)
     content_dir: Path | None = None  # set by build_site when it builds another content folder
+    theme_per_page = False  # set by build_site (tests): the theme renders every page, no page is joined
 
     preview: Preview | None = None  # `mkdocs serve --dirty`: builds after the first reuse the one before
     background: Forked | None = None  # a preview's search index and data outputs, still being written
@@ -210,7 +212,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return chrome.lighter(output, page.content or "")
 
     def on_env(self, env, config, files):
-        """With workers, render our pages in forked processes and write the data outputs in another."""
+        """Our pages that share a shape are joined from one render of the theme (build/frames.py);
+        with workers, the rest are rendered in forked processes, the data outputs written in another."""
         ours = []  # our pages this build writes
         for file in files.documentation_pages():
             if file.src_uri not in self.pages:
@@ -224,19 +227,38 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 if file.is_modified():
                     ours.append(file.page)
         _date_sitemap_gz(files)
-        if self.workers < 2 or len(ours) < parallel.PARALLEL_FROM:
-            return env
-        site_dir = Path(config.site_dir)
-        if not self.preview:
-            self.data = Forked(lambda: write_data(self.published, site_dir))
-        for share in range(1, self.workers):  # the parent renders ours[0::workers] and skips the rest
-            mine = ours[share::self.workers]
-            self.theme.append(Forked(lambda mine=mine: _build_pages(mine, config, files, self.nav, env)))
+        themed, joined = self._plan(ours, config, files, env)
+        for page, _, _ in joined:
+            page.meta["template"] = BUILT_ELSEWHERE
+        parallel_ = self.workers > 1 and len(ours) >= parallel.PARALLEL_FROM
+        workers = self.workers if parallel_ else 1
+        if parallel_ and not self.preview:
+            self.data = Forked(lambda: write_data(self.published, Path(config.site_dir)))
+        for share in range(1, workers):  # the parent writes every workers-th page and skips the rest
+            mine, theirs = themed[share::workers], joined[share::workers]
+            self.theme.append(Forked(lambda mine=mine, theirs=theirs: _build_pages(mine, config, files, self.nav, env)
+                                     + _write_joined(theirs, config)))
             for page in mine:
                 page.meta["template"] = BUILT_ELSEWHERE
-        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({BUILT_ELSEWHERE: ""}), env.loader])
-        logging.getLogger("mkdocs.commands.build").addFilter(_QUIET_SKIPPED)
+        with self.phases.timed("join"):
+            _write_joined(joined[0::workers], config)
+        if joined or workers > 1:
+            env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({BUILT_ELSEWHERE: ""}), env.loader])
+            logging.getLogger("mkdocs.commands.build").addFilter(_QUIET_SKIPPED)
         return env
+
+    def _plan(self, pages: list, config, files: Files, env) -> tuple[list, list]:
+        """(pages the theme renders one by one, (page, frame, values) of the pages joined from a frame).
+        Another plugin's page_context would see only the probes: then the theme renders every page."""
+        if self.theme_per_page or config.plugins.events["page_context"] or len(pages) < 2:
+            return pages, []
+        doc_files = files.documentation_pages()
+        in_nav = {id(page) for page in self.nav.pages}
+        with self.phases.timed("frames"):
+            plan = frames.plan(pages, lambda page: _page_inputs(page, in_nav),
+                               lambda page, values: _theme_output(page, values, config, doc_files, self.nav, env))
+        log.info(plan.summary())
+        return plan.themed, plan.joined
 
     def on_post_build(self, config) -> None:
         """Index the built site for search (so `mkdocs build` searches too), write the data outputs.
@@ -258,6 +280,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         """MkDocs keeps this plugin for every build in a process: what one build was given ends with it."""
         self.preloaded = self.published_dir = self.urls = self.phases = self.workers_override = None
         self.content_dir = None
+        self.theme_per_page = False
 
     def _outputs(self, site_dir: Path) -> None:
         with self.phases.timed("data"):
@@ -339,6 +362,60 @@ def _build_pages(pages: list, config, files: Files, nav, env) -> list[str]:
     return warnings
 
 
+def _page_inputs(page, in_nav: set[int]) -> tuple[tuple, dict]:
+    """What the theme's output for one of our pages depends on: a key (its template and folder, which
+    the theme's relative links depend on; a page of the navigation, whose tabs show it active, is its
+    own; Material prints the title as an <h1> when the body has none) and its values, as data."""
+    folders = page.url.split("/")
+    key = (page.meta.get("template", "main.html"), len(folders), folders[0], page.is_homepage,
+           id(page) if id(page) in in_nav else None)
+    values = {"meta": dict(page.meta), "canonical_url": page.canonical_url, "toc": _toc_data(page.toc),
+              "content": page.content}
+    return key, values
+
+
+def _toc_data(links) -> list:
+    return [[link.title, link.id, link.level, _toc_data(link.children)] for link in links]
+
+
+def _toc_links(data) -> list[AnchorLink]:
+    links = []
+    for title, anchor, level, children in data:
+        link = AnchorLink(title, anchor, level)
+        link.children = _toc_links(children)
+        links.append(link)
+    return links
+
+
+def _theme_output(page, values: dict | None, config, doc_files, nav, env) -> str:
+    """The theme's output for `page` (before on_post_page), as MkDocs' _build_page renders it;
+    with `values` (from _page_inputs' shape) in place of the page's own."""
+    saved = page.meta, page.canonical_url, page.toc, page.content
+    if values is not None:
+        page.meta, page.canonical_url = values["meta"], values["canonical_url"]
+        page.toc, page.content = TableOfContents(_toc_links(values["toc"])), values["content"]
+    config._current_page = page
+    page.active = True
+    try:
+        context = get_context(nav, doc_files, config, page)
+        template = env.get_template(page.meta.get("template", "main.html"))
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+        return template.render(context)
+    finally:
+        page.active = False
+        config._current_page = None
+        page.meta, page.canonical_url, page.toc, page.content = saved
+
+
+def _write_joined(joined: list, config) -> list[str]:
+    """Write pages joined from their frames, through the plugins' on_post_page as MkDocs writes a page."""
+    for page, frame, texts in joined:
+        output = config.plugins.on_post_page(frame.join(texts), page=page, config=config)
+        if output.strip():
+            write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
+    return []
+
+
 class _Collect(logging.Handler):
     def __init__(self, into: list[str]):
         super().__init__(logging.WARNING)
@@ -413,7 +490,7 @@ def _add(files: Files, file: File) -> None:
 
 
 def build_site(config_file: Path, site_dir: Path, content_dir: Path | None = None,
-               workers: int | None = None, now: datetime | None = None) -> None:
+               workers: int | None = None, now: datetime | None = None, theme_per_page: bool = False) -> None:
     """Build the whole site into a fresh folder, then swap it into place.
 
     A failed build raises BuildFailed and leaves `site_dir` as it was. `workers`: processes
@@ -435,6 +512,7 @@ def build_site(config_file: Path, site_dir: Path, content_dir: Path | None = Non
         plugin.phases = phases = Phases()
         plugin.workers_override = workers
         plugin.content_dir = content_dir
+        plugin.theme_per_page = theme_per_page
         with phases.timed("load"):
             plugin.preloaded = load_content(content_dir, root / plugin.config.settings, now)
         plugin.published_dir = site_dir

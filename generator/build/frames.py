@@ -1,0 +1,205 @@
+"""The theme's page rendered once per page shape, then joined for each page of that shape.
+
+Rendering Material's templates costs about 4 ms a page, and the chrome they draw around a record
+page (head, header, tabs, navigation, footer) depends on few values: the page's title,
+description, canonical address, head tags, table of contents and body. Pages whose values have
+the same *shape* (the same folder depth and first folder, the same keys, list lengths and
+types, the same flags) differ only in those values. So the theme renders one page of each shape
+with a marker in place of each value (a *probe*), the output is cut at the markers into a
+`Frame`, and every page of the shape is its frame joined with its own values: a join, not a
+render.
+
+Nothing here trusts that the theme prints a value as it is:
+
+- a second probe puts hostile markers (tags, entities, quotes, runs of white space, capitals)
+  where the first put plain ones; a value the theme filters (Material's table of contents says
+  `title | striptags | e`) shows there changed, and such a value becomes part of the shape, so
+  pages with another value get a frame of their own, rendered with the real value;
+- a frame is used only after the theme's own render of a second page of the shape equals that
+  page joined, byte for byte; a shape of one page, or one that fails, is rendered by the theme
+  page by page (the build says how many).
+
+The engine (MkDocs) stays behind two callables: `inputs(page)`, the page's values as plain
+data, and `render(page, inputs)`, the theme's output for the page with those values
+(mkdocs_adapter.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from markupsafe import Markup
+
+P = TypeVar("P")
+
+MARK, END = "\ue000", "\ue001"  # private-use characters: a probe's output is cut where they are
+_MARKER = re.compile(f"{MARK}(\\d+)[^{MARK}{END}]*{END}")
+# what a theme is known to test a text for rather than print it (Material writes the title as an <h1>
+# when the body has none): a text's shape says which of these it holds, and its marker holds them too
+KEPT = ("<h1",)
+# what a filter would change: a tag, an entity, quotes, white space runs, a line break, capitals
+_HOSTILE = "<b>&amp;\"' \n  Ab</b>"
+# a text the theme does not print and that takes fewer values than this in a shape is part of it
+FEW = 16
+
+
+def flatten(value: Any) -> tuple[Hashable, list[str]]:
+    """A value's shape (its structure, types, numbers, and which texts are empty) and its texts, in
+    order. Raises TypeError for a value of a type it does not know (the theme renders such a page)."""
+    texts: list[str] = []
+
+    def walk(v: Any) -> Hashable:
+        if isinstance(v, str):
+            if v:  # an empty text is part of the shape: a template may test whether there is one
+                texts.append(v)
+                return ("text", type(v) is Markup, tuple(k in v for k in KEPT))
+            return ("empty", type(v) is Markup)
+        if isinstance(v, dict):
+            return ("dict", tuple((k, walk(x)) for k, x in v.items()))
+        if isinstance(v, (list, tuple)):
+            return (type(v).__name__, tuple(walk(x) for x in v))
+        if v is None or isinstance(v, (bool, int, float)):
+            return ("value", type(v).__name__, v)
+        raise TypeError(f"a page value of type {type(v).__name__}")
+
+    return walk(value), texts
+
+
+def rebuild(shape: Hashable, texts: Iterable[str]) -> Any:
+    """The value of `shape` with these texts in its places (the inverse of flatten)."""
+    feed = iter(texts)
+
+    def make(s):
+        tag = s[0]
+        if tag == "text":
+            text = next(feed)
+            return Markup(text) if s[1] else str(text)
+        if tag == "empty":
+            return Markup() if s[1] else ""
+        if tag == "dict":
+            return {k: make(x) for k, x in s[1]}
+        if tag in ("list", "tuple"):
+            items = [make(x) for x in s[1]]
+            return items if tag == "list" else tuple(items)
+        return s[2]
+
+    return make(shape)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A probe's output cut at its markers: parts[0], the text numbered slots[0], parts[1], …"""
+
+    parts: tuple[str, ...]
+    slots: tuple[int, ...]
+
+    @classmethod
+    def cut(cls, output: str) -> Frame | None:
+        """None when the output holds a marker character outside a marker (a value had one)."""
+        pieces = _MARKER.split(output)
+        parts, slots = tuple(pieces[0::2]), tuple(int(n) for n in pieces[1::2])
+        if any(MARK in part or END in part for part in parts):
+            return None
+        return cls(parts, slots)
+
+    def join(self, texts: list[str]) -> str:
+        out = [self.parts[0]]
+        for slot, part in zip(self.slots, self.parts[1:], strict=True):
+            out.append(texts[slot])
+            out.append(part)
+        return "".join(out)
+
+
+def _markers(texts: list[str], hostile: bool = False) -> list[str]:
+    """A marker for each text, holding what KEPT says a theme may test the text for."""
+    return [f"{MARK}{n}{''.join(k for k in KEPT if k in text)}{_HOSTILE if hostile else ''}{END}"
+            for n, text in enumerate(texts)]
+
+
+@dataclass
+class Plan(Generic[P]):
+    """Which pages are joined from a frame, and which the theme renders one by one."""
+
+    joined: list[tuple[P, Frame, list[str]]] = field(default_factory=list)
+    themed: list[P] = field(default_factory=list)
+    frames: int = 0
+
+    def summary(self) -> str:
+        return (f"theme: {len(self.joined):,} pages joined from {self.frames:,} rendered shapes, "
+                f"{len(self.themed):,} rendered one by one (shapes of one page, or values the theme "
+                "does not print as they are)")
+
+
+def plan(pages: list[P], inputs: Callable[[P], tuple[Hashable, Any]],
+         render: Callable[[P, Any], str]) -> Plan[P]:
+    """Group pages by shape, make a frame for each shape of two pages or more, check it against the
+    theme's render of the shape's second page. `inputs(page)` gives the page's key (what the engine
+    knows its output depends on besides the values: its folder, its template …) and its values."""
+    result: Plan[P] = Plan()
+    groups: dict[Hashable, list[tuple[P, Any, list[str]]]] = {}
+    for page in pages:
+        key, values = inputs(page)
+        try:
+            shape, texts = flatten(values)
+        except TypeError:
+            result.themed.append(page)
+            continue
+        groups.setdefault((key, shape), []).append((page, shape, texts))
+    for members in groups.values():
+        _frame_group(members, render, result)
+    return result
+
+
+def _frame_group(members, render, result: Plan) -> None:
+    if len(members) < 2:
+        result.themed.extend(page for page, _, _ in members)
+        return
+    page, shape, texts = members[0]
+    probed = _probe(page, shape, texts, render)
+    if probed is None:
+        result.themed.extend(page for page, _, _ in members)
+        return
+    filtered, unprinted = probed
+    # a text the theme does not print may be tested (`hide: [toc]`): one that repeats and takes few
+    # values is part of the shape; one that differs on every page is a text (the table of contents'
+    # first entry, which Material leaves out), and the second page checks the frame with another
+    fixed = sorted({*filtered, *(n for n in unprinted if len({m[2][n] for m in members}) < min(len(members), FEW))})
+    subgroups: dict[tuple[str, ...], list] = {}
+    for member in members:
+        subgroups.setdefault(tuple(member[2][n] for n in fixed), []).append(member)
+    for values, group in subgroups.items():
+        _frame_subgroup(group, dict(zip(fixed, values, strict=True)), render, result)
+
+
+def _probe(page, shape, texts: list[str], render) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
+    """The numbers of the texts the theme does not print as they are (plain and hostile markers
+    compared), and of those it does not print at all; None when the probes differ elsewhere too."""
+    plain_markers, hostile_markers = _markers(texts), _markers(texts, hostile=True)
+    plain = render(page, rebuild(shape, plain_markers))
+    hostile = render(page, rebuild(shape, hostile_markers))
+    counts = [(plain.count(p), hostile.count(h)) for p, h in zip(plain_markers, hostile_markers, strict=True)]
+    filtered = tuple(n for n, (p, h) in enumerate(counts) if p != h)
+    if not filtered and hostile.replace(_HOSTILE + END, END) != plain:
+        return None
+    return filtered, tuple(n for n, (p, h) in enumerate(counts) if p == h == 0)
+
+
+def _frame_subgroup(group, fixed: dict[int, str], render, result: Plan) -> None:
+    if len(group) < 2:
+        result.themed.extend(page for page, _, _ in group)
+        return
+    page, shape, texts = group[0]
+    markers = [fixed.get(n, marker) for n, marker in enumerate(_markers(texts))]
+    frame = Frame.cut(render(page, rebuild(shape, markers)))
+    second, _, second_texts = group[1]
+    if frame is None or frame.join(second_texts) != render(second, None):
+        result.themed.extend(page for page, _, _ in group)
+        return
+    result.frames += 1
+    result.joined.extend((page, frame, texts) for page, _, texts in group)
+
+
+__all__ = ["Frame", "Plan", "flatten", "plan", "rebuild"]
