@@ -42,20 +42,23 @@ _MARKER = re.compile(f"{MARK}(\\d+)[^{MARK}{END}]*{END}")
 KEPT = ("<h1",)
 # what a filter would change: a tag, an entity, quotes, white space runs, a line break, capitals
 _HOSTILE = "<b>&amp;\"' \n  Ab</b>"
-# a text the theme does not print and that takes fewer values than this in a shape is part of it
-FEW = 16
 
 
 def flatten(value: Any) -> tuple[Hashable, list[str]]:
-    """A value's shape (its structure, types, numbers, and which texts are empty) and its texts, in
-    order. Raises TypeError for a value of a type it does not know (the theme renders such a page)."""
+    """A value's shape (its structure, types, numbers, which texts are empty and which are the same)
+    and its distinct texts, in order. Raises TypeError for a value of a type it does not know (the
+    theme renders such a page)."""
     texts: list[str] = []
+    numbers: dict[str, int] = {}
 
     def walk(v: Any) -> Hashable:
         if isinstance(v, str):
             if v:  # an empty text is part of the shape: a template may test whether there is one
-                texts.append(v)
-                return ("text", type(v) is Markup, tuple(k in v for k in KEPT))
+                # a text given twice (the title in the table of contents too) is one text, one marker
+                number = numbers.setdefault(v, len(texts))
+                if number == len(texts):
+                    texts.append(v)
+                return ("text", type(v) is Markup, tuple(k in v for k in KEPT), number)
             return ("empty", type(v) is Markup)
         if isinstance(v, dict):
             return ("dict", tuple((k, walk(x)) for k, x in v.items()))
@@ -70,12 +73,12 @@ def flatten(value: Any) -> tuple[Hashable, list[str]]:
 
 def rebuild(shape: Hashable, texts: Iterable[str]) -> Any:
     """The value of `shape` with these texts in its places (the inverse of flatten)."""
-    feed = iter(texts)
+    texts = list(texts)
 
     def make(s):
         tag = s[0]
         if tag == "text":
-            text = next(feed)
+            text = texts[s[3]]
             return Markup(text) if s[1] else str(text)
         if tag == "empty":
             return Markup() if s[1] else ""
@@ -162,21 +165,20 @@ def _frame_group(members, render, result: Plan) -> None:
     if probed is None:
         result.themed.extend(page for page, _, _ in members)
         return
-    filtered, unprinted = probed
-    # a text the theme does not print may be tested (`hide: [toc]`): one that repeats and takes few
-    # values is part of the shape; one that differs on every page is a text (the table of contents'
-    # first entry, which Material leaves out), and the second page checks the frame with another
-    fixed = sorted({*filtered, *(n for n in unprinted if len({m[2][n] for m in members}) < min(len(members), FEW))})
+    filtered, unprinted, plain = probed
+    # a text the theme does not print may be tested (`hide: [toc]`): it is part of the shape
+    fixed = sorted({*filtered, *unprinted})
     subgroups: dict[tuple[str, ...], list] = {}
     for member in members:
         subgroups.setdefault(tuple(member[2][n] for n in fixed), []).append(member)
     for values, group in subgroups.items():
-        _frame_subgroup(group, dict(zip(fixed, values, strict=True)), render, result)
+        _frame_subgroup(group, dict(zip(fixed, values, strict=True)), render, result, None if fixed else plain)
 
 
-def _probe(page, shape, texts: list[str], render) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
+def _probe(page, shape, texts: list[str], render) -> tuple[tuple[int, ...], tuple[int, ...], str] | None:
     """The numbers of the texts the theme does not print as they are (plain and hostile markers
-    compared), and of those it does not print at all; None when the probes differ elsewhere too."""
+    compared), of those it does not print at all, and the plain probe's output; None when the
+    probes differ elsewhere too."""
     plain_markers, hostile_markers = _markers(texts), _markers(texts, hostile=True)
     plain = render(page, rebuild(shape, plain_markers))
     hostile = render(page, rebuild(shape, hostile_markers))
@@ -184,16 +186,17 @@ def _probe(page, shape, texts: list[str], render) -> tuple[tuple[int, ...], tupl
     filtered = tuple(n for n, (p, h) in enumerate(counts) if p != h)
     if not filtered and hostile.replace(_HOSTILE + END, END) != plain:
         return None
-    return filtered, tuple(n for n, (p, h) in enumerate(counts) if p == h == 0)
+    return filtered, tuple(n for n, (p, h) in enumerate(counts) if p == h == 0), plain
 
 
-def _frame_subgroup(group, fixed: dict[int, str], render, result: Plan) -> None:
+def _frame_subgroup(group, fixed: dict[int, str], render, result: Plan, probe: str | None) -> None:
+    """`probe`: the output of the group's plain probe, when this subgroup's frame is that one."""
     if len(group) < 2:
         result.themed.extend(page for page, _, _ in group)
         return
     page, shape, texts = group[0]
     markers = [fixed.get(n, marker) for n, marker in enumerate(_markers(texts))]
-    frame = Frame.cut(render(page, rebuild(shape, markers)))
+    frame = Frame.cut(probe if probe is not None else render(page, rebuild(shape, markers)))
     second, _, second_texts = group[1]
     if frame is None or frame.join(second_texts) != render(second, None):
         result.themed.extend(page for page, _, _ in group)
