@@ -54,8 +54,9 @@ def flatten(value: Any) -> tuple[Hashable, list[str]]:
     def walk(v: Any) -> Hashable:
         if isinstance(v, str):
             if v:  # an empty text is part of the shape: a template may test whether there is one
-                # a text given twice (the title in the table of contents too) is one text, one marker
-                number = numbers.setdefault(v, len(texts))
+                # HTML given twice (the title in the table of contents too) is one text, one marker; a
+                # plain string is always its own (`hide: [toc]` must stay a text of its own to be tested)
+                number = numbers.setdefault(v, len(texts)) if isinstance(v, Markup) else len(texts)
                 if number == len(texts):
                     texts.append(v)
                 return ("text", type(v) is Markup, tuple(k in v for k in KEPT), number)
