@@ -10,6 +10,10 @@ The bodies are final HTML: Markdown never sees them (on_page_markdown hands it a
 empty page, on_page_content puts the body back), and the title, description and
 table of contents are set from the page values. Values the theme prints without
 escaping are handed over as Markup, escaped exactly once.
+
+The theme renders one page of each page shape; the other pages of that shape are joined from
+it (generator/build/frames.py: `_page_inputs` says what the theme's output depends on,
+`_theme_output` renders as MkDocs' _build_page does), so a record page costs a join, not a render.
 """
 
 from __future__ import annotations
@@ -363,9 +367,9 @@ def _build_pages(pages: list, config, files: Files, nav, env) -> list[str]:
 
 
 def _page_inputs(page, in_nav: set[int]) -> tuple[tuple, dict]:
-    """What the theme's output for one of our pages depends on: a key (its template and folder, which
-    the theme's relative links depend on; a page of the navigation, whose tabs show it active, is its
-    own; Material prints the title as an <h1> when the body has none) and its values, as data."""
+    """What the theme's output for one of our pages depends on: a key (its template, and its depth and
+    first folder, which the theme's relative links depend on; a page of the navigation, whose tabs show
+    it active, is its own) and its values, as data."""
     folders = page.url.split("/")
     key = (page.meta.get("template", "main.html"), len(folders), folders[0], page.is_homepage,
            id(page) if id(page) in in_nav else None)
