@@ -223,7 +223,7 @@ def print_sizes(rows: list[str]) -> None:
     print("\n".join(rows))
 
 
-PHASES = ["load", "graph", "pages", "head", "frames", "join", "search", "data"]
+PHASES = ["load", "graph", "pages", "head", "frames", "search", "data"]
 
 if __name__ == "__main__":
     main()

@@ -231,38 +231,31 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 if file.is_modified():
                     ours.append(file.page)
         _date_sitemap_gz(files)
-        themed, joined = self._plan(ours, config, files, env)
-        for page, _, _ in joined:
-            page.meta["template"] = BUILT_ELSEWHERE
-        parallel_ = self.workers > 1 and len(ours) >= parallel.PARALLEL_FROM
-        workers = self.workers if parallel_ else 1
-        if parallel_ and not self.preview:
+        workers = self.workers if self.workers > 1 and len(ours) >= parallel.PARALLEL_FROM else 1
+        if workers > 1 and not self.preview:
             self.data = Forked(lambda: write_data(self.published, Path(config.site_dir)))
-        for share in range(1, workers):  # the parent writes every workers-th page and skips the rest
-            mine, theirs = themed[share::workers], joined[share::workers]
-            self.theme.append(Forked(lambda mine=mine, theirs=theirs: _build_pages(mine, config, files, self.nav, env)
-                                     + _write_joined(theirs, config)))
-            for page in mine:
-                page.meta["template"] = BUILT_ELSEWHERE
-        with self.phases.timed("join"):
-            _write_joined(joined[0::workers], config)
-        if joined or workers > 1:
+        dealt = frames.shares(self._groups(ours, config), workers)
+        for share in dealt[1:]:  # the parent renders the first share and skips the rest
+            self.theme.append(Forked(lambda share=share: _theme_share(share, config, files, self.nav, env, True)))
+            for members in share:
+                for page, _, _ in members:
+                    page.meta["template"] = BUILT_ELSEWHERE
+        # the parent's share: pages joined now, the others by MkDocs' own loop right after this event
+        with self.phases.timed("frames"):
+            self.frame_counts = _theme_share(dealt[0], config, files, self.nav, env, False)[1]
+        if workers > 1 or self.frame_counts[0]:
             env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({BUILT_ELSEWHERE: ""}), env.loader])
             logging.getLogger("mkdocs.commands.build").addFilter(_QUIET_SKIPPED)
         return env
 
-    def _plan(self, pages: list, config, files: Files, env) -> tuple[list, list]:
-        """(pages the theme renders one by one, (page, frame, values) of the pages joined from a frame).
-        Another plugin's page_context would see only the probes: then the theme renders every page."""
-        if self.theme_per_page or config.plugins.events["page_context"] or len(pages) < 2:
-            return pages, []
-        doc_files = files.documentation_pages()
+    def _groups(self, pages: list, config) -> list[frames.Group]:
+        """Our pages by shape; each page alone (the theme renders it) when joins are off, or when another
+        plugin handles page_context (it would see only the probes)."""
+        if self.theme_per_page or config.plugins.events["page_context"]:
+            return [[(page, None, None)] for page in pages]
         in_nav = {id(page) for page in self.nav.pages}
         with self.phases.timed("frames"):
-            plan = frames.plan(pages, lambda page: _page_inputs(page, in_nav),
-                               lambda page, values: _theme_output(page, values, config, doc_files, self.nav, env))
-        log.info(plan.summary())
-        return plan.themed, plan.joined
+            return frames.group(pages, lambda page: _page_inputs(page, in_nav))
 
     def on_post_build(self, config) -> None:
         """Index the built site for search (so `mkdocs build` searches too), write the data outputs.
@@ -270,9 +263,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         A preview shows its pages at once: search and data follow a few seconds later."""
         logging.getLogger("mkdocs.commands.build").removeFilter(_QUIET_SKIPPED)
         site_dir = Path(config.site_dir)
+        counts = getattr(self, "frame_counts", (0, 0, 0))
         for job in self.theme:
-            for message in _result(job):  # warnings count in strict mode: say them here
+            messages, more = _result(job)
+            for message in messages:  # warnings count in strict mode: say them here
                 log.warning(message)
+            counts = tuple(a + b for a, b in zip(counts, more, strict=True))
+        log.info(frames.summary(*counts))
         if self.preview:
             self.preview.commit()
             self.background = Forked(lambda: self._outputs(site_dir))
@@ -411,13 +408,19 @@ def _theme_output(page, values: dict | None, config, doc_files, nav, env) -> str
         page.meta, page.canonical_url, page.toc, page.content = saved
 
 
-def _write_joined(joined: list, config) -> list[str]:
-    """Write pages joined from their frames, through the plugins' on_post_page as MkDocs writes a page."""
-    for page, frame, texts in joined:
+def _theme_share(groups: list[frames.Group], config, files: Files, nav, env, forked: bool):
+    """Write the pages of these groups: joined from a frame where one can be made, else (in a forked
+    process; the parent leaves them to MkDocs) rendered by the theme. Returns the theme's warnings and
+    (pages joined, frames, pages rendered one by one)."""
+    doc_files = files.documentation_pages()
+    plan = frames.plan_groups(groups, lambda page, values: _theme_output(page, values, config, doc_files, nav, env))
+    for page, frame, texts in plan.joined:  # through the plugins' on_post_page, as MkDocs writes a page
+        page.meta["template"] = BUILT_ELSEWHERE
         output = config.plugins.on_post_page(frame.join(texts), page=page, config=config)
         if output.strip():
             write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
-    return []
+    warnings = _build_pages(plan.themed, config, files, nav, env) if forked else []
+    return warnings, plan.counts()
 
 
 class _Collect(logging.Handler):

@@ -59,14 +59,14 @@ def hostile_tree(root: Path) -> Path:
 def joined(monkeypatch) -> list[str]:
     """The URLs of the pages the next build joins from a frame."""
     urls: list[str] = []
-    plan = frames.plan
+    plan = frames.plan_groups
 
     def recording(*args, **kwargs):
         result = plan(*args, **kwargs)
         urls.extend(page.url for page, _, _ in result.joined)
         return result
 
-    monkeypatch.setattr(frames, "plan", recording)
+    monkeypatch.setattr(frames, "plan_groups", recording)
     return urls
 
 

@@ -131,30 +131,57 @@ class Plan(Generic[P]):
     themed: list[P] = field(default_factory=list)
     frames: int = 0
 
-    def summary(self) -> str:
-        return (f"theme: {len(self.joined):,} pages joined from {self.frames:,} rendered shapes, "
-                f"{len(self.themed):,} rendered one by one (shapes of one page, or values the theme "
-                "does not print as they are)")
+    def counts(self) -> tuple[int, int, int]:
+        return len(self.joined), self.frames, len(self.themed)
 
 
-def plan(pages: list[P], inputs: Callable[[P], tuple[Hashable, Any]],
-         render: Callable[[P, Any], str]) -> Plan[P]:
-    """Group pages by shape, make a frame for each shape of two pages or more, check it against the
-    theme's render of the shape's second page. `inputs(page)` gives the page's key (what the engine
-    knows its output depends on besides the values: its folder, its template …) and its values."""
-    result: Plan[P] = Plan()
-    groups: dict[Hashable, list[tuple[P, Any, list[str]]]] = {}
+def summary(joined: int, frames: int, themed: int) -> str:
+    return (f"theme: {joined:,} pages joined from {frames:,} rendered shapes, {themed:,} rendered one by "
+            "one (shapes of one page, or values the theme does not print as they are)")
+
+
+Group = list  # [(page, shape, texts)] of one shape; a page whose values are of an unknown type is alone
+
+
+def group(pages: list[P], inputs: Callable[[P], tuple[Hashable, Any]]) -> list[Group]:
+    """Pages by shape. `inputs(page)` gives the page's key (what the engine knows its output depends
+    on besides the values: its folder, its template …) and its values."""
+    groups: dict[Hashable, Group] = {}
     for page in pages:
         key, values = inputs(page)
         try:
             shape, texts = flatten(values)
         except TypeError:
-            result.themed.append(page)
+            groups[("alone", id(page))] = [(page, None, None)]
             continue
         groups.setdefault((key, shape), []).append((page, shape, texts))
-    for members in groups.values():
+    return list(groups.values())
+
+
+def shares(groups: list[Group], count: int) -> list[list[Group]]:
+    """Groups dealt to `count` processes, about as many pages each (largest groups first)."""
+    dealt: list[list[Group]] = [[] for _ in range(count)]
+    loads = [0] * count
+    for members in sorted(groups, key=len, reverse=True):  # stable: the same deal on every build
+        least = loads.index(min(loads))
+        dealt[least].append(members)
+        loads[least] += len(members)
+    return dealt
+
+
+def plan_groups(groups: list[Group], render: Callable[[P, Any], str]) -> Plan[P]:
+    """A frame for each shape of two pages or more, checked against the theme's render of the shape's
+    second page; the other pages are left to the theme."""
+    result: Plan[P] = Plan()
+    for members in groups:
         _frame_group(members, render, result)
     return result
+
+
+def plan(pages: list[P], inputs: Callable[[P], tuple[Hashable, Any]],
+         render: Callable[[P, Any], str]) -> Plan[P]:
+    """group, then plan_groups, in one process."""
+    return plan_groups(group(pages, inputs), render)
 
 
 def _frame_group(members, render, result: Plan) -> None:
@@ -206,4 +233,4 @@ def _frame_subgroup(group, fixed: dict[int, str], render, result: Plan, probe: s
     result.joined.extend((page, frame, texts) for page, _, texts in group)
 
 
-__all__ = ["Frame", "Plan", "flatten", "plan", "rebuild"]
+__all__ = ["Frame", "Plan", "flatten", "group", "plan", "plan_groups", "rebuild", "shares", "summary"]
