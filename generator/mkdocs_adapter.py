@@ -186,6 +186,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.nav = nav
         return nav
 
+    def on_pre_page(self, page, config, files):
+        """Our bodies are final HTML: MkDocs' Markdown (a converter made for every page) has nothing to do."""
+        if page.file.src_uri in self.pages:
+            page.render = _no_markdown.__get__(page)
+        return page
+
     def on_page_markdown(self, markdown, page, config, files):
         ours = self.pages.get(page.file.src_uri)
         if ours is None:  # a page of docs_dir: its head says what the archive knows of it
@@ -312,6 +318,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._forget_this_build()
         if hasattr(self, "search"):
             self.search.discard()
+
+
+def _no_markdown(page, config, files) -> None:
+    """Page.render for one of our pages: what Markdown makes of the empty page on_page_markdown gives it."""
+    page.content = ""
 
 
 class _Unchanged(File):
