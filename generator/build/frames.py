@@ -154,7 +154,8 @@ def group(pages: list[P], inputs: Callable[[P], tuple[Hashable, Any]]) -> list[G
         except TypeError:
             groups[("alone", id(page))] = [(page, None, None)]
             continue
-        groups.setdefault((key, shape), []).append((page, shape, texts))
+        members = groups.setdefault((key, shape), [])
+        members.append((page, members[0][1] if members else shape, texts))  # one shape kept per group
     return list(groups.values())
 
 
