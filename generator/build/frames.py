@@ -3,8 +3,8 @@
 Rendering Material's templates costs about 4 ms a page, and the chrome they draw around a record
 page (head, header, tabs, navigation, footer) depends on few values: the page's title,
 description, canonical address, head tags, table of contents and body. Pages whose values have
-the same *shape* (the same folder depth and first folder, the same keys, list lengths and
-types, the same flags) differ only in those values. So the theme renders one page of each shape
+the same *shape* (the same template, folder depth and first folder, the same keys, list lengths
+and types) differ only in those values. So the theme renders one page of each shape
 with a marker in place of each value (a *probe*), the output is cut at the markers into a
 `Frame`, and every page of the shape is its frame joined with its own values: a join, not a
 render.
@@ -14,7 +14,8 @@ Nothing here trusts that the theme prints a value as it is:
 - a second probe puts hostile markers (tags, entities, quotes, runs of white space, capitals)
   where the first put plain ones; a value the theme filters (Material's table of contents says
   `title | striptags | e`) shows there changed, and such a value becomes part of the shape, so
-  pages with another value get a frame of their own, rendered with the real value;
+  pages with another value get a frame of their own, rendered with the real value; so does a
+  value the theme does not print at all, which it may test (`hide: [toc]`);
 - a frame is used only after the theme's own render of a second page of the shape equals that
   page joined, byte for byte; a shape of one page, or one that fails, is rendered by the theme
   page by page (the build says how many).
