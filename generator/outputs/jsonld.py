@@ -242,7 +242,7 @@ class _Graph:
         text = getattr(record, field, None)
         if not text:
             return None
-        resolve = lambda i: ("#", self.site.title(self.site.get(i)) if self.site.get(i) else i)  # noqa: E731
+        resolve = lambda i: ("#", self.site.title(named) if (named := self.site.get(i)) else i)  # noqa: E731
         return plain_text(text, resolve, record.text_format == "plain")
 
     def _article(self, a: Article, node: Node) -> None:
