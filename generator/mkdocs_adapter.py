@@ -22,7 +22,9 @@ import shutil
 import tempfile
 import time
 from datetime import datetime
+from functools import partial
 from pathlib import Path
+from typing import cast
 
 import jinja2
 from markupsafe import Markup, escape
@@ -92,7 +94,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             logging.getLogger("mkdocs.commands.build").addFilter(self._exact)
 
     def on_shutdown(self) -> None:
-        logging.getLogger("mkdocs.commands.build").removeFilter(getattr(self, "_exact", None))
+        # without a preview there is no filter, and removing None does nothing
+        logging.getLogger("mkdocs.commands.build").removeFilter(getattr(self, "_exact", None))  # type: ignore[arg-type]
         if self.background:
             self.background.cancel()
 
@@ -231,7 +234,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.data = Forked(lambda: write_data(self.published, site_dir))
         for share in range(1, self.workers):  # the parent renders ours[0::workers] and skips the rest
             mine = ours[share::self.workers]
-            self.theme.append(Forked(lambda mine=mine: _build_pages(mine, config, files, self.nav, env)))
+            self.theme.append(Forked(partial(_build_pages, mine, config, files, self.nav, env)))
             for page in mine:
                 page.meta["template"] = BUILT_ELSEWHERE
         env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({BUILT_ELSEWHERE: ""}), env.loader])
@@ -260,13 +263,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.content_dir = None
 
     def _outputs(self, site_dir: Path) -> None:
-        with self.phases.timed("data"):
+        # phases and urls: set by on_config, forgotten only after this
+        with self.phases.timed("data"):  # type: ignore[union-attr]
             counts = _result(self.data) if self.data else write_data(self.published, site_dir)
-        with self.phases.timed("search"):
+        with self.phases.timed("search"):  # type: ignore[union-attr]
             count = _result(self.search, site_dir)
         log.info("search: indexed %d records with Pagefind", count)
         # every page URL, those of lists included (the next build does not insist on those)
-        published = {*self.urls, *(urls_kept.normal(p.url) for p in self.pages.values())}
+        published = {*self.urls, *(urls_kept.normal(p.url) for p in self.pages.values())}  # type: ignore[misc]
         urls_kept.write_manifest(site_dir, sorted(published))
         split_sitemap(site_dir, self.published)
         log.info("data: %d records as JSON, JSON Lines and SQLite, %d feeds, %d event calendars, %d citations",
@@ -281,8 +285,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         logging.getLogger("mkdocs.commands.build").removeFilter(_QUIET_SKIPPED)
         for job in getattr(self, "theme", ()):
             job.cancel()
-        if getattr(self, "data", None):
-            self.data.cancel()
+        if getattr(self, "data", None):  # set by on_config, which may not have run
+            self.data.cancel()  # type: ignore[union-attr]
         if self.preview:
             self.preview.forget()
         self._forget_this_build()
@@ -429,7 +433,7 @@ def build_site(config_file: Path, site_dir: Path, content_dir: Path | None = Non
     kept = _PLUGINS.plugin_cache.pop("archive", None)
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=True)
-        plugin = config.plugins["archive"]
+        plugin = cast(ArchivePlugin, config.plugins["archive"])  # the plugin of mkdocs.yml's `plugins: [archive]`
         root = config_file.resolve().parent
         content_dir = content_dir or root / plugin.config.content
         plugin.phases = phases = Phases()
@@ -457,7 +461,7 @@ def build_site(config_file: Path, site_dir: Path, content_dir: Path | None = Non
 
 # MkDocs keeps one instance of a plugin with on_startup for all builds in a process (a preview
 # session's); build_site builds with a fresh one and leaves a preview's instance as it was.
-_PLUGINS = MkDocsConfig.plugins
+_PLUGINS = cast(config_options.Plugins, MkDocsConfig.plugins)  # the option itself, read from the class
 
 
 def _swap(new: Path, target: Path) -> None:
