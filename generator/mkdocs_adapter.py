@@ -266,11 +266,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # phases and urls: set by on_config, forgotten only after this
         with self.phases.timed("data"):  # type: ignore[union-attr]
             counts = _result(self.data) if self.data else write_data(self.published, site_dir)
-        with self.phases.timed("search"):  # type: ignore[union-attr]
+        with self.phases.timed("search"):  # type: ignore[union-attr]  # as above
             count = _result(self.search, site_dir)
         log.info("search: indexed %d records with Pagefind", count)
         # every page URL, those of lists included (the next build does not insist on those)
-        published = {*self.urls, *(urls_kept.normal(p.url) for p in self.pages.values())}  # type: ignore[misc]
+        published = {*self.urls, *(urls_kept.normal(p.url) for p in self.pages.values())}  # type: ignore[misc]  # urls too
         urls_kept.write_manifest(site_dir, sorted(published))
         split_sitemap(site_dir, self.published)
         log.info("data: %d records as JSON, JSON Lines and SQLite, %d feeds, %d event calendars, %d citations",

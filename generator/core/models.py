@@ -73,12 +73,13 @@ class Record(_Strict):
     @property
     def id(self) -> str:
         # read straight from pydantic's private slot: `self._id` goes through __getattr__, and
-        # pages ask a record's id hundreds of thousands of times in a large build
+        # pages ask a record's id hundreds of thousands of times in a large build (the slot is typed
+        # Optional: it is None only for a model without private attributes)
         return self.__pydantic_private__["_id"]  # type: ignore[index]
 
     @property
     def path(self) -> str:
-        return self.__pydantic_private__["_path"]  # type: ignore[index]
+        return self.__pydantic_private__["_path"]  # type: ignore[index]  # as for id
 
     @property
     def is_public(self) -> bool:

@@ -176,7 +176,7 @@ class _Graph:
         return {"@id": self.pub.node_id(record)}
 
     def refs(self, ids) -> list[Node]:
-        return [self.ref(r) for r in self.site.many(dict.fromkeys(ids))]  # type: ignore[misc]
+        return [self.ref(r) for r in self.site.many(dict.fromkeys(ids))]  # type: ignore[misc]  # of a record: a node
 
     def stub_nodes(self) -> list[Node]:
         return [self.stub(r) for i, r in self.named.items() if i not in self.done]

@@ -115,6 +115,7 @@ class Published:
     def latest_revision(self, record: Record) -> Record | None:
         """The record, or a revision of it (an update, a correction), with the latest time."""
         dated = [r for r in [record, *self.revisions(record)] if self.site.when(r) is not None]
+        # in `dated`, when() is never None
         return max(dated, key=lambda r: self.site.when(r).sort_key) if dated else None  # type: ignore[union-attr]
 
     def revisions(self, record: Record) -> list[Record]:

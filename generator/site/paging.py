@@ -156,11 +156,11 @@ class Part:
                 last.depths.append(entry.depth)
                 continue
             before = entries[index - 1] if index > 0 and offset == 0 else None
-            same_section = before is not None and before.section == entry.section  # so `before` below is not None
+            same_section = before is not None and before.section == entry.section
             out.append(Block(entry.section, self.listing.sections.get(entry.section, ""), entry.group,
                              entry.group_record, [entry.record], [entry.depth],
                              last is None or last.section != entry.section, same_section,
-                             same_section and before.group == entry.group))  # type: ignore[union-attr]
+                             same_section and before.group == entry.group))  # type: ignore[union-attr]  # same_section: before is set
         return out
 
 
