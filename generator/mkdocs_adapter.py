@@ -367,7 +367,11 @@ SKIP_TARGET = "arc-content"
 def _toc(title: str, headings: tuple[Heading, ...]) -> TableOfContents:
     """Headings as MkDocs' table of contents (titles are HTML there: escaped once), under one
     level-1 entry for the page itself. Material links its skip link to the first entry (so every
-    page has one, leading to the title, not past it) and lists only that entry's children."""
+    page has one, leading to the title, not past it) and lists only that entry's children. A page
+    with one heading lists none: a contents of one entry (a quote's "Cite this record") leads
+    nowhere a reader would not scroll to, and cost 0.7 KB on every such page."""
+    if len(headings) < 2:
+        headings = ()
     top: list[AnchorLink] = []
     stack: list[AnchorLink] = []
     for heading in headings:
