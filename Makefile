@@ -42,8 +42,10 @@ test: $(VENV)/.installed browser lint
 fast: $(VENV)/.installed lint
 	$(PY) -m pytest -m "not browser"
 
+# ruff on all the Python; mypy checks the package's type hints ([tool.mypy] in pyproject.toml)
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check generator tests bench
+	$(VENV)/bin/mypy
 
 # The W3C Nu HTML checker on the built site (errors only; needs Java: make browser)
 nu: site browser

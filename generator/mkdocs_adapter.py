@@ -26,7 +26,9 @@ import shutil
 import tempfile
 import time
 from datetime import datetime
+from functools import partial
 from pathlib import Path
+from typing import cast
 
 import jinja2
 from markupsafe import Markup, escape
@@ -98,7 +100,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             logging.getLogger("mkdocs.commands.build").addFilter(self._exact)
 
     def on_shutdown(self) -> None:
-        logging.getLogger("mkdocs.commands.build").removeFilter(getattr(self, "_exact", None))
+        # without a preview there is no filter, and removing None does nothing
+        logging.getLogger("mkdocs.commands.build").removeFilter(getattr(self, "_exact", None))  # type: ignore[arg-type]
         if self.background:
             self.background.cancel()
 
@@ -242,12 +245,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.data = Forked(lambda: write_data(self.published, Path(config.site_dir)))
         dealt = frames.shares(self._groups(ours, config), workers)
         for share in dealt[1:]:  # the parent renders the first share and skips the rest
-            self.theme.append(Forked(lambda share=share: _theme_share(share, config, files, self.nav, env, True)))
+            self.theme.append(Forked(partial(_theme_share, share, config, files, self.nav, env, True)))
             for members in share:
                 for page, _, _ in members:
                     page.meta["template"] = BUILT_ELSEWHERE
         # the parent's share: pages joined now, the others by MkDocs' own loop right after this event
-        with self.phases.timed("frames"):
+        with self.phases.timed("frames"):  # type: ignore[union-attr]  # set by on_config
             self.frame_counts = _theme_share(dealt[0], config, files, self.nav, env, False)[1]
         if workers > 1 or self.frame_counts[0]:
             env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({BUILT_ELSEWHERE: ""}), env.loader])
@@ -260,7 +263,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self.theme_per_page or config.plugins.events["page_context"]:
             return [[(page, None, None)] for page in pages]
         in_nav = {id(page) for page in self.nav.pages}
-        with self.phases.timed("frames"):
+        with self.phases.timed("frames"):  # type: ignore[union-attr]  # set by on_config
             return frames.group(pages, lambda page: _page_inputs(page, in_nav))
 
     def on_post_build(self, config) -> None:
@@ -290,13 +293,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.theme_per_page = False
 
     def _outputs(self, site_dir: Path) -> None:
-        with self.phases.timed("data"):
+        # phases and urls: set by on_config, forgotten only after this
+        with self.phases.timed("data"):  # type: ignore[union-attr]
             counts = _result(self.data) if self.data else write_data(self.published, site_dir)
-        with self.phases.timed("search"):
+        with self.phases.timed("search"):  # type: ignore[union-attr]  # as above
             count = _result(self.search, site_dir)
         log.info("search: indexed %d records with Pagefind", count)
         # every page URL, those of lists included (the next build does not insist on those)
-        published = {*self.urls, *(urls_kept.normal(p.url) for p in self.pages.values())}
+        published = {*self.urls, *(urls_kept.normal(p.url) for p in self.pages.values())}  # type: ignore[misc]  # urls too
         urls_kept.write_manifest(site_dir, sorted(published))
         split_sitemap(site_dir, self.published)
         log.info("data: %d records as JSON, JSON Lines and SQLite, %d feeds, %d event calendars, %d citations",
@@ -311,8 +315,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         logging.getLogger("mkdocs.commands.build").removeFilter(_QUIET_SKIPPED)
         for job in getattr(self, "theme", ()):
             job.cancel()
-        if getattr(self, "data", None):
-            self.data.cancel()
+        if getattr(self, "data", None):  # set by on_config, which may not have run
+            self.data.cancel()  # type: ignore[union-attr]
         if self.preview:
             self.preview.forget()
         self._forget_this_build()
@@ -424,7 +428,8 @@ def _theme_share(groups: list[frames.Group], config, files: Files, nav, env, for
     process; the parent leaves them to MkDocs) rendered by the theme. Returns the theme's warnings and
     (pages joined, frames, pages rendered one by one)."""
     doc_files = files.documentation_pages()
-    plan = frames.plan_groups(groups, lambda page, values: _theme_output(page, values, config, doc_files, nav, env))
+    plan: frames.Plan = frames.plan_groups(
+        groups, lambda page, values: _theme_output(page, values, config, doc_files, nav, env))
     for page, frame, texts in plan.joined:  # through the plugins' on_post_page, as MkDocs writes a page
         page.meta["template"] = BUILT_ELSEWHERE
         output = config.plugins.on_post_page(frame.join(texts), page=page, config=config)
@@ -458,7 +463,11 @@ SKIP_TARGET = "arc-content"
 def _toc(title: str, headings: tuple[Heading, ...]) -> TableOfContents:
     """Headings as MkDocs' table of contents (titles are HTML there: escaped once), under one
     level-1 entry for the page itself. Material links its skip link to the first entry (so every
-    page has one, leading to the title, not past it) and lists only that entry's children."""
+    page has one, leading to the title, not past it) and lists only that entry's children. A page
+    with one heading lists none: a contents of one entry (a quote's "Cite this record") leads
+    nowhere a reader would not scroll to, and cost 0.7 KB on every such page."""
+    if len(headings) < 2:
+        headings = ()
     top: list[AnchorLink] = []
     stack: list[AnchorLink] = []
     for heading in headings:
@@ -524,7 +533,7 @@ def build_site(config_file: Path, site_dir: Path, content_dir: Path | None = Non
     kept = _PLUGINS.plugin_cache.pop("archive", None)
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=True)
-        plugin = config.plugins["archive"]
+        plugin = cast(ArchivePlugin, config.plugins["archive"])  # the plugin of mkdocs.yml's `plugins: [archive]`
         root = config_file.resolve().parent
         content_dir = content_dir or root / plugin.config.content
         plugin.phases = phases = Phases()
@@ -553,7 +562,7 @@ def build_site(config_file: Path, site_dir: Path, content_dir: Path | None = Non
 
 # MkDocs keeps one instance of a plugin with on_startup for all builds in a process (a preview
 # session's); build_site builds with a fresh one and leaves a preview's instance as it was.
-_PLUGINS = MkDocsConfig.plugins
+_PLUGINS = cast(config_options.Plugins, MkDocsConfig.plugins)  # the option itself, read from the class
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -164,6 +164,28 @@ def test_dark_mode_toggle(page, base):
     assert page.get_attribute("body", "data-md-color-scheme") != before
 
 
+def test_a_chosen_scheme_is_restored_on_the_next_page_before_the_theme_script(browser, base):
+    """site_config/overrides/partials/javascripts/palette.html, Material's restoring script written
+    shorter, does it alone: the theme's bundle is not loaded here."""
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    page.goto(base)
+    page.click("label.md-header__button[for^='__palette']:visible")
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    page.route("**/bundle.*.min.js", lambda route: route.abort())
+    page.goto(base + "people/mark-esper/")
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    # a stored automatic choice (a palette with a "(prefers-color-scheme)" option) follows the system
+    page.evaluate('__md_set("__palette", {index: 0, color: {media: "(prefers-color-scheme)", scheme: "default",'
+                  ' primary: "custom", accent: "deep-orange"}})')
+    page.emulate_media(color_scheme="dark")
+    page.reload()
+    assert [page.get_attribute("body", f"data-md-color-{key}") for key in ("media", "scheme")] == [
+        "(prefers-color-scheme: dark)", "slate"]
+    assert page.evaluate("typeof c === 'undefined' && typeof palette === 'undefined'")  # no globals left
+    context.close()
+
+
 def test_hostile_content_opens_no_dialog_on_any_page(browser, tmp_path):
     """Record text built to run script (in names, headlines, captions, tags, Markdown) stays text."""
     from test_build_safety import HOSTILE, hostile_tree

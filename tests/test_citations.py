@@ -1,5 +1,5 @@
 """Cite this record: every article, quote and update page offers its citation as BibTeX, RIS and
-CSL-JSON (files beside the page and a copyable box), read back here with bibtexparser, rispy and a
+CSL-JSON (files beside the page) and as a line of text to copy, read back here with bibtexparser, rispy and a
 CSL processor (citeproc-py); hostile text comes back exactly, or escaped where a format cannot hold it."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 from generator.core.archive import load_or_raise
-from generator.core.dates import parse_when
+from generator.core.dates import MONTHS, parse_when
 from generator.core.settings import load_settings
 from generator.site.citations import Citation, Name
 
@@ -89,6 +89,9 @@ def test_hostile_text_comes_back_from_bibtex_ris_and_csl_json(title, outlet, fam
     (csl,) = json.loads(cited.csl_json)
     assert (csl["title"], csl["container-title"]) == (title, outlet)  # JSON holds the text exactly
     assert csl["author"] == [{"family": family, "given": given_name}, {"literal": literal}]
+    # the page's line: names as they are said, the title exactly (on one line), as text (the page escapes it)
+    assert cited.line == (f"{given_name} {family}, {literal}, “{_one_line(title)}”, {outlet}, 6 January 2020. "
+                          "The Archive, https://archive.example/quotes/a-record/")
 
 
 def test_tex_specials_and_ligatures_are_escaped_in_bibtex():
@@ -114,7 +117,7 @@ def _seed_records():
     return load_or_raise(REPO / "content", settings_)
 
 
-def test_every_cited_page_has_its_three_files_and_a_box_that_matches_them(seed_site):
+def test_every_cited_page_has_its_three_files_and_a_line_that_matches_them(seed_site):
     site = BuiltSite(seed_site)
     archive = _seed_records()
     cited = [r for r in archive.records.values() if r.is_public and r.kind in ("article", "quote", "update")]
@@ -124,15 +127,18 @@ def test_every_cited_page_has_its_three_files_and_a_box_that_matches_them(seed_s
         folder = f"{ {'article': 'articles', 'quote': 'quotes', 'update': 'updates'}[record.kind] }/{record.id}/"
         soup = site.soup(folder)
         canonical = soup.select_one('link[rel="canonical"]')["href"]
-        box = soup.select_one("textarea#arc-cite-bibtex")
-        assert box.has_attr("readonly") and soup.select_one('label[for="arc-cite-bibtex"]') is not None
-        bib_text = (seed_site / folder / "cite.bib").read_text("utf-8")
-        assert box.get_text() == bib_text  # the box is the file
+        line = soup.select_one(".arc-cite p.arc-cite__line").get_text()
         assert {a["href"] for a in soup.select(".arc-cite a")} == {"./cite.bib", "./cite.ris", "./cite.json"}
-        bib = _bibtex(bib_text)
+        bib = _bibtex((seed_site / folder / "cite.bib").read_text("utf-8"))
         (ris,) = rispy.loads((seed_site / folder / "cite.ris").read_text("utf-8"))
         (csl,) = json.loads((seed_site / folder / "cite.json").read_text("utf-8"))
         assert bib["url"] == ris["urls"][0] == csl["URL"] == canonical  # the archive's permanent address
+        # the line says what the files say: who, the title, the outlet, the day, the archive, the address
+        names = ", ".join(a.get("literal") or f"{a['given']} {a['family']}" for a in csl.get("author", []))
+        day = csl.get("issued", {}).get("date-parts", [[]])[0]
+        said = f"{day[2]} {MONTHS[day[1] - 1]} {day[0]}" if day else ""
+        parts = [names, f"“{_one_line(csl['title'])}”", csl["container-title"], said]
+        assert line == ", ".join(p for p in parts if p) + f". {csl['archive']}, {canonical}"
         assert bib["ID"] == csl["id"] == record.id
         items.append(csl)
     text = _csl_bibliography(items)
@@ -161,6 +167,9 @@ def test_authors_dates_and_outlets_say_only_what_the_records_say(seed_site):
 def test_pages_without_a_site_address_cite_no_url(seed_pages):
     _, pages = seed_pages  # rendered by the core alone, with no site_url
     page = pages["quotes/seely-letter-opening-breitbart.md"]
-    box = BeautifulSoup(page.html, "html5lib").select_one("textarea")
-    assert "url" not in _bibtex(box.get_text())
+    line = BeautifulSoup(page.html, "html5lib").select_one(".arc-cite__line").get_text()
+    assert line == ("William H. Seely, “Sir, in deference to the sovereignty of the Republic of Iraq, and as "
+                    "requested by the Iraqi Parliament and the Prime Minister, CJTF-OIR will be repositioning forces "
+                    "over the course of the coming days and weeks to prepare for onward movement”, Breitbart News. "
+                    "The Coalition Letter Archive.")  # no date (the record states none) and no address
     assert Path(REPO / "content/quotes/seely-letter-opening-breitbart.yaml").is_file()

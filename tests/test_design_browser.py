@@ -175,8 +175,25 @@ def test_record_pages_have_no_empty_navigation_column(browser, base):
     left = page.eval_on_selector("article h1", "e => e.getBoundingClientRect().left")
     assert left < 100  # the text starts at the left, not after an empty column
     page.context.close()
+    # the menu still opens on a phone, and leads to every section: a record page's sections are its
+    # tabs (no second copy in a drawer), which the menu button slides in and the overlay closes
     phone = open_page(browser, base + "people/mark-esper/", 360, 740, phone=True)
-    phone.click("label.md-header__button[for='__drawer']")  # the menu still opens on a phone
+    assert phone.locator(".md-nav--primary").count() == 0
+    assert not phone.is_visible(".arc-menu .md-tabs__link >> text=People")
+    phone.mouse.wheel(0, 600)  # Material's script hides the tabs once the page scrolls; the menu stays usable
+    phone.click("label.md-header__button[for='__drawer']")
     phone.wait_for_timeout(400)
-    assert phone.is_visible(".md-nav--primary .md-nav__link >> text=People")
+    sections = phone.eval_on_selector_all(".arc-menu .md-tabs__link", "els => els.map(e => e.innerText.trim())")
+    assert sections == ["Home", "Archive", "People", "Events", "Organizations", "Corrections", "Tags", "Data",
+                        "Search", "About"]
+    assert all(phone.is_visible(f".arc-menu .md-tabs__link >> text={name}") for name in sections)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    phone.click("label.md-overlay", position={"x": 340, "y": 400})  # beside the open menu
+    phone.wait_for_timeout(400)
+    assert not phone.is_visible(".arc-menu .md-tabs__link >> text=People")
+    phone.click("label.md-header__button[for='__drawer']")
+    phone.wait_for_timeout(400)
+    phone.click(".arc-menu .md-tabs__link >> text=People")
+    phone.wait_for_load_state()
+    assert phone.url == base + "people/"
     phone.context.close()

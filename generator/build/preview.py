@@ -148,7 +148,8 @@ class Preview:
             reads = dict(zip((shown for shown, _ in files), read_files(files, settings), strict=True))
         else:
             todo = set(changed)
-            reads = {shown: self.built.reads[shown] for shown, _ in files if shown not in todo}  # type: ignore
+            # changed_files names changes only against a build before: self.built is not None
+            reads = {shown: self.built.reads[shown] for shown, _ in files if shown not in todo}  # type: ignore[union-attr]
             again = [(shown, kind) for shown, kind in files if shown in todo]
             reads.update(zip((shown for shown, _ in again), read_files(again, settings), strict=True))
         archive, found = assemble([reads[shown] for shown, _ in files])
@@ -169,7 +170,7 @@ class Preview:
             self._ids = changed_ids(self.built, reads, changed)
             self._records = affected_records(self.built, site, self._ids)
         days = {}
-        if self._records is not None:
+        if self._records is not None:  # set only with a build before (self.built)
             days = {key: day for key, day in self.built.renderer.updated.items()  # type: ignore[union-attr]
                     if key not in self._records}
         return Renderer(site, templates, days, base)
@@ -188,7 +189,7 @@ class Preview:
         for job in jobs:
             page = rendered.get(job)
             if page is None:  # kept: only its newest day can have moved (the archive's newest)
-                page = before.pages[job]  # type: ignore[union-attr]
+                page = before.pages[job]  # type: ignore[union-attr]  # without a build before, all are rendered
                 if page.updated != renderer.updated_of(job):
                     page = replace(page, updated=renderer.updated_of(job))
             pages.append(page)

@@ -19,7 +19,8 @@ from pydantic import BaseModel
 from generator.core.checks import check_archive
 from generator.core.embargo import Withheld, withhold
 from generator.core.history import History
-from generator.core.models import ALL_KINDS, MODELS, Record, fields_of
+from generator.core.kinds import ALL_KINDS
+from generator.core.models import MODELS, Record, fields_of
 from generator.core.parallel import cores, fork_map
 from generator.core.problems import ContentError, Problem
 from generator.core.settings import Settings

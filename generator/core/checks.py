@@ -199,12 +199,12 @@ def printed_times(archive: Archive, sources: dict[str, Source]) -> Iterator[Prob
                                  f"a time zone ({named.group(1)}): use 'time_zone: stated' and write that "
                                  f"zone's UTC offset in '{name}'")
         clocks = _clocks(printed)
-        moment = when.value
-        if clocks and (moment.hour, moment.minute) not in clocks:  # type: ignore[union-attr]
+        moment = when.moment
+        if clocks and (moment.hour, moment.minute) not in clocks:
             hour, minute = clocks[0]
             yield source.problem(("time_as_printed",), f"time_as_printed: '{printed}' reads {hour:02d}:"
-                                 f"{minute:02d}, but {name} '{when}' is {moment.hour:02d}:"  # type: ignore[union-attr]
-                                 f"{moment.minute:02d}; make them agree")  # type: ignore[union-attr]
+                                 f"{minute:02d}, but {name} '{when}' is {moment.hour:02d}:"
+                                 f"{moment.minute:02d}; make them agree")
 
 
 def _clocks(printed: str) -> list[tuple[int, int]]:

@@ -52,7 +52,14 @@ class When:
 
     @property
     def day(self) -> date:
-        return self.value if self.is_day else self.value.date()  # type: ignore[union-attr]
+        return self.value.date() if isinstance(self.value, datetime) else self.value
+
+    @property
+    def moment(self) -> datetime:
+        """The instant, for a When that is not a day (callers ask is_day first)."""
+        if not isinstance(self.value, datetime):
+            raise TypeError(f"{self.text!r} is a day, not an instant")
+        return self.value
 
     @property
     def year(self) -> int:
@@ -67,14 +74,14 @@ class When:
         """
         if self.is_day:
             return (_day_start(self.value, self.zone), DAY)
-        return (_micros(self.value), INSTANT)  # type: ignore[arg-type]
+        return (_micros(self.moment), INSTANT)
 
     @property
     def last_key(self) -> tuple[int, int]:
         """The sort key of the last moment this covers: an instant itself, a day its last microsecond."""
         if not self.is_day:
             return self.sort_key
-        day: date = self.value  # type: ignore[assignment]
+        day: date = self.value
         start = self.sort_key[0]
         following = _day_start(day + timedelta(days=1), self.zone) if day < date.max else start + _DAY_US
         return (following - 1, INSTANT)
@@ -99,7 +106,7 @@ class When:
         day = f"{self.day.day} {MONTHS[self.day.month - 1]} {self.day.year}"
         if self.is_day:
             return day
-        moment: datetime = self.value  # type: ignore[assignment]
+        moment = self.moment
         hour = moment.hour % 12 or 12
         half = "a.m." if moment.hour < 12 else "p.m."
         return f"{day}, {hour}:{moment.minute:02d} {half} {_zone_name(moment)}"

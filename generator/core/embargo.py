@@ -32,7 +32,7 @@ def now_from(given: str | None = None) -> datetime:
     text = given if given is not None else os.environ.get(NOW_VARIABLE) or None
     if text is None:
         return datetime.now(UTC)
-    return parse_instant(text, "'now'").value  # type: ignore[return-value]
+    return parse_instant(text, "'now'").moment
 
 
 def _lifts(record) -> datetime | None:
@@ -71,7 +71,7 @@ def withhold(archive: Archive, now: datetime | None = None) -> Withheld:
     embargoed = {i: at for i, r in archive.records.items() if (at := _lifts(r)) is not None}
     if embargoed and now is None:
         now = now_from()
-    until = {i: at for i, at in embargoed.items() if at > now}
+    until = {i: at for i, at in embargoed.items() if at > now} if now is not None else {}
     if until:
         for record_id in until:
             del archive.records[record_id], archive.sources[record_id], archive.named[record_id]

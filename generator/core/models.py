@@ -23,22 +23,28 @@ from generator.core import issuers
 from generator.core.dates import When
 from generator.core.fields import (
     MARKDOWN,
+    AnyRecordId,
     ArchivedUrl,
+    ArticleId,
+    ArticleOrUpdateId,
     Day,
+    EventId,
     Id,
     Instant,
     Language,
     Lines,
     Markdown,
     Moment,
+    OrganizationId,
+    PersonId,
+    PersonOrOrganizationId,
+    QuoteId,
     Ref,
     Text,
     Title,
     Url,
     WikidataId,
-    ref,
 )
-from generator.core.kinds import ALL_KINDS
 from generator.core.problems import did_you_mean
 
 
@@ -67,12 +73,13 @@ class Record(_Strict):
     @property
     def id(self) -> str:
         # read straight from pydantic's private slot: `self._id` goes through __getattr__, and
-        # pages ask a record's id hundreds of thousands of times in a large build
+        # pages ask a record's id hundreds of thousands of times in a large build (the slot is typed
+        # Optional: it is None only for a model without private attributes)
         return self.__pydantic_private__["_id"]  # type: ignore[index]
 
     @property
     def path(self) -> str:
-        return self.__pydantic_private__["_path"]  # type: ignore[index]
+        return self.__pydantic_private__["_path"]  # type: ignore[index]  # as for id
 
     @property
     def is_public(self) -> bool:
@@ -90,7 +97,7 @@ class Record(_Strict):
 
 class Role(_Strict):
     title: Text
-    organization: ref("organization") | None = None
+    organization: OrganizationId | None = None
     start: Day | None = None
     end: Day | None = None
 
@@ -130,7 +137,7 @@ class Organization(Record):
 
 
 class Related(_Strict):
-    event: ref("event")
+    event: EventId
     relation: Literal["precedes", "follows", "causes", "caused-by", "related"]
 
 
@@ -142,10 +149,10 @@ class Event(Record):
     end: Day | None = None
     location: Text | None = None
     summary: Markdown | None = None
-    part_of: ref("event") | None = None
+    part_of: EventId | None = None
     related: list[Related] = []
-    people: list[ref("person")] = []
-    organizations: list[ref("organization")] = []
+    people: list[PersonId] = []
+    organizations: list[OrganizationId] = []
 
     @property
     def title(self) -> str:
@@ -196,24 +203,24 @@ def _archived(field: str) -> Any:
 class Image(_Strict):
     caption: Text | None = None
     credit: Text | None = None
-    photographer: ref("person") | None = Field(default=None, description="optional: the person who took it")
+    photographer: PersonId | None = Field(default=None, description="optional: the person who took it")
 
 
 class Article(Record):
     kind: ClassVar[str] = "article"
     headline: Title
-    outlet: ref("organization")
+    outlet: OrganizationId
     published_at: Day = Field(alias="published")
     url: Url | None = None
     archived: list[ArchivedCopy] = _archived("url")
     section: Text | None = None
     byline: Text | None = Field(default=None, description="optional: the byline as printed")
-    authors: list[ref("person")] = []
+    authors: list[PersonId] = []
     summary: Markdown | None = None
     body: Markdown | None = None
-    events: list[ref("event")] = []
-    people: list[ref("person")] = []
-    organizations: list[ref("organization")] = []
+    events: list[EventId] = []
+    people: list[PersonId] = []
+    organizations: list[OrganizationId] = []
     images: list[Image] = []
     language: Language = "en"
     time_as_printed: Text | None = _time_as_printed("published")
@@ -250,7 +257,7 @@ class Rating(_Strict):
     """A verdict on a quote (a fact-checker's rating), as the rater printed it. Its date is optional:
     the rating is never dated by the statement (pages say "date of rating not given")."""
 
-    by: ref("person", "organization") = Field(description="who rated it (a person or organization id)")
+    by: PersonOrOrganizationId = Field(description="who rated it (a person or organization id)")
     # before `rating`, which is checked against it
     scale: Annotated[list[Text], AfterValidator(_unique)] = Field(default=[], description=(
         "optional: every rating of the rater's scale as printed, worst first, e.g. [Pants on Fire, False, "
@@ -269,18 +276,18 @@ class Rating(_Strict):
 class Quote(Record):
     kind: ClassVar[str] = "quote"
     text: Lines  # as printed, which may run over several lines
-    speaker: ref("person", "organization")
-    article: ref("article") | None = None
+    speaker: PersonOrOrganizationId
+    article: ArticleId | None = None
     said: Day | None = None
     context: Markdown | None = None
-    via: ref("person", "organization") | None = None
-    events: list[ref("event")] = []
-    same_as: ref("quote") | None = Field(default=None, description="a quote that is the same statement "
+    via: PersonOrOrganizationId | None = None
+    events: list[EventId] = []
+    same_as: QuoteId | None = Field(default=None, description="a quote that is the same statement "
                                                                   "reported elsewhere")
-    same_remarks_as: ref("quote") | None = Field(default=None, description=(
+    same_remarks_as: QuoteId | None = Field(default=None, description=(
         "optional: a quote that is another excerpt of the same remarks (same speaker, same occasion, other "
         "words); same_as is for the same words printed differently"))
-    not_same_as: list[ref("quote")] = Field(default=[], description=(
+    not_same_as: list[QuoteId] = Field(default=[], description=(
         "optional: quotes an editor compared with this one and does not link (not the same words nor the same "
         "remarks, or the sources do not say): `generator suggest` no longer proposes the pair; pages show "
         "nothing of it"))
@@ -302,13 +309,13 @@ class Quote(Record):
 
 class Update(Record):
     kind: ClassVar[str] = "update"
-    article: ref("article")
+    article: ArticleId
     at: Moment
     label: Title | None = None
     text: Markdown
-    people: list[ref("person")] = []
-    quotes: list[ref("quote")] = []
-    events: list[ref("event")] = []
+    people: list[PersonId] = []
+    quotes: list[QuoteId] = []
+    events: list[EventId] = []
     time_as_printed: Text | None = _time_as_printed("at")
     time_zone: TimeZoneStatus | None = _time_zone("at")
 
@@ -323,16 +330,16 @@ class Update(Record):
 
 class Correction(Record):
     kind: ClassVar[str] = "correction"
-    target: ref(*ALL_KINDS)
+    target: AnyRecordId
     at: Day
     correction_kind: Literal["correction", "clarification", "retraction", "dispute"] = Field(
         default="correction", alias="kind")
     text: Markdown
-    by: ref("person", "organization") | None = None
+    by: PersonOrOrganizationId | None = None
     source: Url | None = None
     archived: list[ArchivedCopy] = _archived("source")
     issuer: Issuer | None = Field(default=None, description=issuers.description())
-    reported_in: list[ref("article", "update")] = Field(default=[], description=(
+    reported_in: list[ArticleOrUpdateId] = Field(default=[], description=(
         "optional, with issuer: third-party: the articles or updates that reported the third party's words"))
     previous: dict[str, str] = Field(default={}, description=(
         "optional, on an archive's correction of a published record: the fields it changes as they were "

@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -45,13 +46,17 @@ def fork_map(function: Callable[[T], R], items: Sequence[T], workers: int, at_le
     if workers < 2 or len(items) < at_least or "fork" not in multiprocessing.get_all_start_methods():
         return [function(item) for item in items]
     shares = [items[start::workers] for start in range(workers)]
-    children = [Forked(lambda share=share: [function(item) for item in share]) for share in shares[1:]]
-    mine = [function(item) for item in shares[0]]
+    children = [Forked(partial(_map, function, share)) for share in shares[1:]]
+    mine = _map(function, shares[0])
     done = [mine] + [child.result() for child in children]
-    results: list[R] = [None] * len(items)  # type: ignore[list-item]
+    results: list[R] = [None] * len(items)  # type: ignore[list-item]  # every slot is filled below
     for start, share in enumerate(done):
         results[start::workers] = share
     return results
+
+
+def _map(function: Callable[[T], R], share: Sequence[T]) -> list[R]:
+    return [function(item) for item in share]
 
 
 class Forked:
@@ -86,7 +91,7 @@ class Forked:
     def cancel(self) -> None:
         """Stop the child if it still runs (a failed build does not wait for it), and whatever it
         started (Pagefind): the child leads a process group of its own."""
-        if self._process.is_alive():
+        if self._process.is_alive() and self._process.pid is not None:  # alive, so started: it has a pid
             try:
                 os.killpg(self._process.pid, signal.SIGTERM)
             except ProcessLookupError:  # it ended meanwhile

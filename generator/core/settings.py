@@ -140,8 +140,8 @@ def _page_size(value: object, shown: str) -> int:
 
 def _language(value: object, shown: str) -> str:
     """A BCP 47 language tag such as 'en', 'hu' or 'pt-BR', in its standard spelling (as articles')."""
-    if isinstance(value, str) and canonical_language(value) is not None:
-        return canonical_language(value)
+    if isinstance(value, str) and (canonical := canonical_language(value)) is not None:
+        return canonical
     if isinstance(value, bool):  # `language: no` (Norwegian) is read as false
         message = (f"language: got true/false ({str(value).lower()}), not a language code; put the code in "
                    "quotes, e.g. language: \"no\"")

@@ -176,7 +176,8 @@ _ALIAS_MESSAGE = "YAML aliases (*name) are not allowed in records: write the val
 def _first_alias(text: str) -> tuple[int, int] | None:
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
-            return event.start_mark.line + 1, event.start_mark.column + 1
+            mark = event.start_mark  # never None from the parser: it marks every event it makes
+            return mark.line + 1, mark.column + 1  # type: ignore[union-attr]
     return None
 
 

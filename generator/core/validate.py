@@ -7,6 +7,7 @@ from datetime import tzinfo
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from generator.core.fields import describe
 from generator.core.models import MODELS, Record, fields_of
@@ -63,7 +64,7 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "record"
 
 
-def _explained(error: dict[str, Any], errors: list[dict[str, Any]]) -> bool:
+def _explained(error: ErrorDetails, errors: list[ErrorDetails]) -> bool:
     """A missing field is explained by a misspelled one next to it ("hedline")."""
     if error["type"] != "missing":
         return False
@@ -84,9 +85,10 @@ def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel]:
     return model
 
 
-def _problem(source: Source, model: type[BaseModel], error: dict[str, Any]) -> Problem:
+def _problem(source: Source, model: type[BaseModel], error: ErrorDetails) -> Problem:
     loc: Loc = tuple(error["loc"])
-    kind, value = error["type"], error.get("input")
+    kind = error["type"]
+    value: Any = error.get("input")  # what the record holds there: any type
     field = dotted(loc)
     if kind == "extra_forbidden":
         names = [f.name for f in fields_of(_model_at(model, loc[:-1]))]

@@ -235,15 +235,15 @@ def build(csv_paths: Iterable[Path]) -> tuple[_Tree, dict[str, int]]:
         "summary": "Fact-checking website of the Poynter Institute. Its ratings of statements come from "
                    "the LIAR2 data set (Apache-2.0).",
     })
-    for speaker in tree.speakers.values():
-        data: dict[str, Any] = {"name": display_name(speaker.name)}
-        kind = "person" if is_person(speaker.name) else "organization"
+    for who in tree.speakers.values():
+        data: dict[str, Any] = {"name": display_name(who.name)}
+        kind = "person" if is_person(who.name) else "organization"
         if kind == "organization":
             data["kind"] = "other"
-        if speaker.description:  # as LIAR2 has it: plain text, never read as Markdown
-            data["summary"] = speaker.description
+        if who.description:  # as LIAR2 has it: plain text, never read as Markdown
+            data["summary"] = who.description
             data["text_format"] = "plain"
-        tree.add(kind, speaker.id, data)
+        tree.add(kind, who.id, data)
     for quote_id, row in kept:
         said = parse_date(row["date"])
         speaker_id = tree.speakers[_speaker_key(row["speaker"])].id

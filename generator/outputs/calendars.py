@@ -61,7 +61,7 @@ def vevent(pub: Published, event: Event) -> VEvent:
         out.add("location", event.location)
     description = []
     if event.summary:
-        resolve = lambda i: ("#", site.title(site.get(i)) if site.get(i) else i)  # noqa: E731
+        resolve = lambda i: ("#", site.title(named) if (named := site.get(i)) else i)  # noqa: E731
         description.append(plain_text(event.summary, resolve, event.text_format == "plain"))
     if event.date is None and end is None:
         description.append(NO_END)
@@ -93,7 +93,7 @@ def _archive_day(pub: Published) -> datetime:
 
 
 def _utc(when: When) -> datetime:
-    return when.value.astimezone(UTC)  # type: ignore[union-attr]
+    return when.moment.astimezone(UTC)
 
 
 def calendar(pub: Published, events: list[Event], name: str) -> bytes:

@@ -13,16 +13,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.outputs.publication import Published
-from generator.site.citations import CITED_KINDS, FILES, citation
+from generator.site.citations import FILES, citation
 
 
 def write_citations(pub: Published, site_dir: Path) -> int:
     """Write the three files of every cited record; returns how many records have them."""
     count = 0
     for record in pub.site.public.values():
-        if record.kind not in CITED_KINDS:
-            continue
         cited = citation(pub.site, record, pub.base)
+        if cited is None:  # not a kind that is cited (CITED_KINDS)
+            continue
         folder = site_dir / pub.page_of(record)
         folder.mkdir(parents=True, exist_ok=True)
         for text, name in ((cited.bibtex, FILES["bibtex"]), (cited.ris, FILES["ris"]),

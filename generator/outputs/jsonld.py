@@ -176,7 +176,7 @@ class _Graph:
         return {"@id": self.pub.node_id(record)}
 
     def refs(self, ids) -> list[Node]:
-        return [self.ref(r) for r in self.site.many(dict.fromkeys(ids))]  # type: ignore[misc]
+        return [self.ref(r) for r in self.site.many(dict.fromkeys(ids))]  # type: ignore[misc]  # of a record: a node
 
     def stub_nodes(self) -> list[Node]:
         return [self.stub(r) for i, r in self.named.items() if i not in self.done]
@@ -242,7 +242,7 @@ class _Graph:
         text = getattr(record, field, None)
         if not text:
             return None
-        resolve = lambda i: ("#", self.site.title(self.site.get(i)) if self.site.get(i) else i)  # noqa: E731
+        resolve = lambda i: ("#", self.site.title(named) if (named := self.site.get(i)) else i)  # noqa: E731
         return plain_text(text, resolve, record.text_format == "plain")
 
     def _article(self, a: Article, node: Node) -> None:

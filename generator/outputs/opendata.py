@@ -29,7 +29,8 @@ from pydantic import BaseModel
 from generator.core.addresses import old_urls
 from generator.core.archive import Reference
 from generator.core.dates import When
-from generator.core.models import ALL_KINDS, Record
+from generator.core.kinds import ALL_KINDS
+from generator.core.models import Record
 from generator.core.problems import dotted
 from generator.outputs import downloads
 from generator.outputs.dataset_files import write_dataset_files

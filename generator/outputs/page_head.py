@@ -53,8 +53,10 @@ def head_meta(pub: Published, page: Page | None, record: Record | None, url: str
     if description:
         meta.append(("property", "og:description", description))
     if isinstance(record, Article):
-        meta.append(("property", "article:published_time", pub.machine_time(record)))
-        meta.append(("property", "article:modified_time", pub.machine_time(pub.latest_revision(record))))
+        if published := pub.machine_time(record):  # always: an article's day is required
+            meta.append(("property", "article:published_time", published))
+        if modified := pub.machine_time(pub.latest_revision(record)):
+            meta.append(("property", "article:modified_time", modified))
     # a card's title and description are og:title and og:description (X reads them when twitter:title
     # and twitter:description are absent): said once
     meta.append(("name", "twitter:card", "summary"))

@@ -84,8 +84,8 @@ class Published:
     def instant(self, when: When) -> datetime:
         """The moment a When names; a day is its midnight in the site's time zone."""
         if when.is_day:
-            return datetime.combine(when.value, time(), tzinfo=self.zone)  # type: ignore[arg-type]
-        return when.value  # type: ignore[return-value]
+            return datetime.combine(when.day, time(), tzinfo=self.zone)
+        return when.moment
 
     def machine_time(self, record: Record | None) -> str | None:
         """A record's own time for machines (JSON-LD, Open Graph), saying no more than the record:
@@ -96,7 +96,7 @@ class Published:
         if when is None:
             return None
         if not when.is_day and getattr(record, "time_zone", None) in ("unstated", "assumed"):
-            return when.value.replace(tzinfo=None).isoformat()  # type: ignore[union-attr]
+            return when.moment.replace(tzinfo=None).isoformat()
         return when.iso
 
     def feed_time(self, record: Record) -> datetime | None:
@@ -110,11 +110,12 @@ class Published:
         owner = record if record.when is not None else self.site.get(getattr(record, "article", None))
         if when.is_day or getattr(owner, "time_zone", None) in ("unstated", "assumed"):
             return datetime.combine(when.day, NOON, tzinfo=UTC)
-        return when.value  # type: ignore[return-value]
+        return when.moment
 
     def latest_revision(self, record: Record) -> Record | None:
         """The record, or a revision of it (an update, a correction), with the latest time."""
         dated = [r for r in [record, *self.revisions(record)] if self.site.when(r) is not None]
+        # in `dated`, when() is never None
         return max(dated, key=lambda r: self.site.when(r).sort_key) if dated else None  # type: ignore[union-attr]
 
     def revisions(self, record: Record) -> list[Record]:

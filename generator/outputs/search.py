@@ -136,7 +136,7 @@ def _content(site: Site, record: Record) -> str:
     elif isinstance(record, (Update, Correction)):
         markdown.append(record.text)
     verbatim = record.text_format == "plain"
-    resolve = lambda i: ("#", site.title(site.get(i)) if site.get(i) else i)  # noqa: E731
+    resolve = lambda i: ("#", site.title(named) if (named := site.get(i)) else i)  # noqa: E731
     words = [p for p in plain if p] + [plain_text(m, resolve, verbatim) for m in markdown if m]
     return "\n".join(words)
 

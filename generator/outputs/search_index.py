@@ -73,7 +73,7 @@ def plan_shards(days: Iterable[str | None], limit: int = SHARD_MAX) -> list[tupl
     days = list(days)
     by_year: dict[str, list[int]] = defaultdict(list)
     for i in sorted(range(len(days)), key=lambda i: days[i] or "", reverse=True):
-        by_year[days[i][:4] if days[i] else ""].append(i)
+        by_year[(days[i] or "")[:4]].append(i)
     shards: list[tuple[str, list[int]]] = []
     current: list[int] = []
     years: list[str] = []
@@ -172,7 +172,8 @@ def write_facets(docs: list[_Doc], shards: list[tuple[str, list[int]]], names: d
                 counts[name].update(values)
                 for value in values:
                     where[name][value].add(number)
-    short = {name: dict(sorted(counts[name].items())) for name in (*SHORT_FACETS, "language")}
+    short: dict[str, dict[str, object]] = {name: dict(sorted(counts[name].items()))
+                                           for name in (*SHORT_FACETS, "language")}
     short["in"] = {name: {v: sorted(where[name][v]) for v in sorted(where[name])} for name in short}
     (out_dir / "facets.json").write_text(json.dumps(short, ensure_ascii=False), encoding="utf-8")
     for name in set(counts) - set(short):

@@ -78,7 +78,7 @@ class Page:
         """The page as a Markdown file: front matter, then HTML that Markdown passes through.
 
         Themes print `page.meta.title` unescaped, so it is stored escaped once."""
-        meta = {"title": str(escape(self.title))}
+        meta: dict[str, str | list[str]] = {"title": str(escape(self.title))}
         if self.description:
             meta["description"] = str(escape(self.description))
         if self.hide:

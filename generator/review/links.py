@@ -63,10 +63,11 @@ def cited_sources(archive: Archive) -> list[Cited]:
     for record_id, record in archive.records.items():
         field = SOURCE_FIELD.get(record.kind)
         url = getattr(record, "url" if field == "url" else "source", None) if field else None
-        if url:
+        if url and field:
             source = archive.sources[record_id]
             line, column = source.position((field,))
-            found.append(Cited(url, source.path, line, column, field, record_id, bool(record.archived)))
+            archived = record.archived  # type: ignore[attr-defined]  # SOURCE_FIELD's kinds have copies
+            found.append(Cited(url, source.path, line, column, field, record_id, bool(archived)))
     return sorted(found, key=lambda c: (c.path, c.line))
 
 

@@ -61,7 +61,8 @@ class Pair:
 
 def quote_pairs(archive: Archive) -> list[Pair]:
     """Every pair of quotes not yet linked nor marked as checked (not_same_as) that looks alike, best first."""
-    quotes = {r.id: r for r in sorted(archive.of_kind("quote", public_only=False), key=lambda r: r.id)}
+    quotes = {r.id: r for r in sorted(archive.of_kind("quote", public_only=False), key=lambda r: r.id)
+              if isinstance(r, Quote)}  # all are: the filter tells the type checker
     said = {i: words(q.text) for i, q in quotes.items()}
     group = _linked_groups(quotes)
     checked = {frozenset((q.id, other)) for q in quotes.values() for other in q.not_same_as}

@@ -18,7 +18,7 @@ from typing import Any
 
 from generator.core.archive import Archive, Reference
 from generator.core.checks import position_in_text
-from generator.core.models import MODELS, Record, fields_of
+from generator.core.models import MODELS, Organization, Person, Record, fields_of
 from generator.core.problems import dotted
 
 _WORD_RE = re.compile(r"\w+")
@@ -79,8 +79,8 @@ def _names(archive: Archive) -> dict[tuple[str, ...], tuple[str, str]]:
     writes it); a spelling two records share is left out."""
     owners: dict[tuple[str, ...], dict[str, str]] = defaultdict(dict)
     for record in archive.records.values():
-        if record.kind in ("person", "organization"):
-            for name in (record.name, *record.other_names):  # type: ignore[attr-defined]
+        if isinstance(record, (Person, Organization)):
+            for name in (record.name, *record.other_names):
                 spelled = tuple(_WORD_RE.findall(unicodedata.normalize("NFC", name)))
                 if spelled:
                     owners[spelled].setdefault(record.id, name)

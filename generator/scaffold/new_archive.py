@@ -187,7 +187,7 @@ WHAT = {  # the summary init prints: what each part of a new archive is for
     "mkdocs.yml": "MkDocs configuration: theme, the archive plugin, navigation",
     "site_config/archive.yml": "settings: title, description, language, time zone, licences",
     "site_config/templates": "page templates",
-    "site_config/overrides": "theme overrides (the 404 page, the icons drawn from one sprite)",
+    "site_config/overrides": "theme overrides (the 404 page, record pages' chrome, the icons drawn from one sprite)",
     "site_config/docs": "styles and scripts",
     "site_config/schema": "JSON Schemas of the records, for editors' YAML support",
     "content": "one folder per kind, empty, and the editors' guide README.md",

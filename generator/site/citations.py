@@ -11,6 +11,9 @@ A citation says only what the records say:
 - the archive's permanent address of the record's page, only when the site has an absolute
   address (`site_url`); no access or archival date (no record states one).
 
+The page shows the citation as one line of text (`Citation.line`: who, “title”, outlet, day, the
+archive and the address), which a reader selects and copies, and links the three files.
+
 Writers are libraries: bibtexparser (LaTeX specials escaped, text otherwise kept in UTF-8),
 rispy, json. BibTeX and RIS are line-based, so a line break in a quote becomes a space there;
 CSL-JSON keeps the text exactly.
@@ -32,6 +35,7 @@ from pylatexenc.latexencode import RULE_DICT, RULE_REGEX, UnicodeToLatexConversi
 from generator.core.addresses import Addresses
 from generator.core.dates import When
 from generator.core.models import Article, Person, Quote, Record, Update
+from generator.site.storyline import day_text
 
 CITED_KINDS = ("article", "quote", "update")
 FILES = {"bibtex": "cite.bib", "ris": "cite.ris", "csl": "cite.json"}  # beside the record's page
@@ -99,6 +103,17 @@ class Citation:
         if self.language:
             item["language"] = self.language
         return item
+
+    @property
+    def line(self) -> str:
+        """The citation as a reader copies it from the page, each part only when the record states it:
+        `Mark Esper, “There’s been no decision …”, The Daily Caller, 6 January 2020. The Coalition Letter
+        Archive, https://…/quotes/…/` (the title exactly as written, on one line)."""
+        names = ", ".join(n.literal or f"{n.given} {n.family}".strip() for n in self.authors)
+        what = [names, f"“{self.title}”", self.container or "", day_text(self.issued.day) if self.issued else ""]
+        where = [self.archive or "", self.url or ""]
+        text = ", ".join(p for p in what if p) + ". " + ", ".join(p for p in where if p)
+        return _one_line(text.rstrip(". ") + ("" if self.url else "."))
 
     @property
     def csl_json(self) -> str:

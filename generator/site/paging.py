@@ -160,7 +160,7 @@ class Part:
             out.append(Block(entry.section, self.listing.sections.get(entry.section, ""), entry.group,
                              entry.group_record, [entry.record], [entry.depth],
                              last is None or last.section != entry.section, same_section,
-                             same_section and before.group == entry.group))  # type: ignore[union-attr]
+                             same_section and before.group == entry.group))  # type: ignore[union-attr]  # same_section: before is set
         return out
 
 

@@ -13,8 +13,8 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import datetime
 from functools import cached_property
+from typing import TypeVar
 
 import pyuca
 from markdown.extensions.toc import slugify_unicode, unique
@@ -31,6 +31,7 @@ from generator.site.storyline import STORY_ORDER, correction_titles
 
 INVERSE = {"precedes": "follows", "follows": "precedes", "causes": "caused-by", "caused-by": "causes",
            "related": "related"}
+R = TypeVar("R", bound=Record)  # a kind of record: sorted() gives back what it was given
 ORG_KINDS = {"outlet": "Outlets", "news-agency": "News agencies", "government": "Government",
              "military": "Military", "legislature": "Legislatures", "armed-group": "Armed groups",
              "other": "Other", None: "Other"}
@@ -92,11 +93,12 @@ class Site:
             return Markup("")
         if record.when is None:  # a quote with no date of its own: say so, and when it was reported
             article = self.get(getattr(record, "article", None))
-            return Markup('<span class="arc-undated">undated</span> (reported {})').format(self.record_time(article))
+            return Markup('<span class="arc-undated">undated</span> (reported {})').format(
+                self.record_time(article))  # type: ignore[arg-type]  # not None: self.when found its date there
         owner = record
         status, printed = getattr(owner, "time_zone", None), getattr(owner, "time_as_printed", None)
         if status == "unstated" and printed and not when.is_day:
-            wall = when.value.replace(tzinfo=None).isoformat(timespec="minutes")  # type: ignore[union-attr]
+            wall = when.moment.replace(tzinfo=None).isoformat(timespec="minutes")
             day = When(when.text, when.day).display
             if not _names_a_day(printed):  # the source printed a time, no date: the day is the archive's
                 return Markup('<time datetime="{}">{}</time> <span class="arc-zone">(no date or time zone printed; '
@@ -114,7 +116,7 @@ class Site:
         """The date as the source gave it; a named zone when the site's zone matches the offset."""
         zone = self.settings.timezone
         if not when.is_day and zone is not None:
-            moment: datetime = when.value  # type: ignore[assignment]
+            moment = when.moment
             local = moment.astimezone(zone)
             if local.utcoffset() == moment.utcoffset():
                 return When(when.text, local).display
@@ -164,7 +166,7 @@ class Site:
         when = self.when(record)
         return (when.sort_key if when else NO_DATE_SORT_KEY, STORY_ORDER[record.kind], record.id)
 
-    def sorted(self, records: Iterable[Record], newest_first: bool = False) -> list[Record]:
+    def sorted(self, records: Iterable[R], newest_first: bool = False) -> list[R]:
         return sorted(records, key=self.sort_key, reverse=newest_first)
 
     def latest_day(self, record: Record) -> str | None:
@@ -176,7 +178,7 @@ class Site:
     def outlet(self, record: Record) -> Organization | None:
         """Where a record was published: an article's outlet, or the outlet of its article."""
         if isinstance(record, Article):
-            return self.get(record.outlet)  # type: ignore[return-value]
+            return self.get(record.outlet)  # type: ignore[return-value]  # checked: an outlet is an organization
         article = self.get(getattr(record, "article", None))
         return self.outlet(article) if article else None
 
@@ -186,24 +188,25 @@ class Site:
     def same_remarks(self, quote: Quote) -> list[Quote]:
         """Other published excerpts of the same remarks (same_remarks_as, either direction)."""
         group = [self.public[i] for i in self._remarks.get(quote.id, ()) if i in self.public and i != quote.id]
-        return self.sorted(group)  # type: ignore[return-value]
+        return self.sorted(group)  # type: ignore[arg-type]  # same_remarks_as names quotes only
 
     def wordings(self, quote: Quote) -> list[Quote]:
         """All published wordings of the same statement, this one first."""
         group = [self.public[i] for i in self._wordings.get(quote.id, ()) if i in self.public]
-        return [quote] + [q for q in self.sorted(group) if q.id != quote.id]  # type: ignore[misc]
+        return [quote] + [q for q in self.sorted(group) if q.id != quote.id]  # type: ignore[misc]  # quotes only
 
     def quotes_by_event(self, speaker: Record) -> list[tuple[Event | None, list[Quote]]]:
         """A speaker's quotes grouped by the first event each names, newest events and quotes first."""
         groups: dict[str | None, list[Quote]] = defaultdict(list)
         for quote in self.referrers(speaker, "quote", "speaker"):
-            event = next((e for e in quote.events if e in self.public), None)  # type: ignore[attr-defined]
-            groups[event].append(quote)  # type: ignore[arg-type]
+            event = next((e for e in quote.events if e in self.public), None)  # type: ignore[attr-defined]  # a quote
+            groups[event].append(quote)  # type: ignore[arg-type]  # a quote (referrers of kind "quote")
         events = self.sorted(self.many(e for e in groups if e), newest_first=True)
-        ordered = [(e, self.sorted(groups[e.id], newest_first=True)) for e in events]
+        ordered: list[tuple[Record | None, list[Quote]]] = [(e, self.sorted(groups[e.id], newest_first=True))
+                                                             for e in events]
         if None in groups:
             ordered.append((None, self.sorted(groups[None], newest_first=True)))
-        return ordered  # type: ignore[return-value]
+        return ordered  # type: ignore[return-value]  # a quote's events are events
 
     def timeline(self, event: Event) -> list[Record]:
         """What the records say about an event, across outlets, in time order: the articles,
@@ -213,21 +216,22 @@ class Site:
         return self.sorted(r for r in self.archive.referrers(event.id) if r.kind in
                            ("article", "update", "quote", "correction"))
 
-    def children(self, event: Event) -> list[Record]:
-        return self.referrers(event, "event", "part_of")
+    def children(self, event: Event) -> list[Event]:
+        return [e for e in self.referrers(event, "event", "part_of") if isinstance(e, Event)]  # all are
 
     def related(self, event: Event) -> list[tuple[str, Record]]:
         """Related events from both sides, each relation read from this event."""
-        pairs = [(r.relation, self.get(r.event)) for r in event.related]
+        pairs: list[tuple[str, Record | None]] = [(r.relation, self.get(r.event)) for r in event.related]
         for other in self.referrers(event, "event", "related"):
-            for r in other.related:  # type: ignore[attr-defined]
+            for r in other.related:  # type: ignore[attr-defined]  # an event (referrers of kind "event")
                 if r.event == event.id:
                     pairs.append((INVERSE[r.relation], other))
-        seen, out = set(), []
-        for relation, other in pairs:
-            if other is not None and (relation, other.id) not in seen:
-                seen.add((relation, other.id))
-                out.append((relation, other))
+        seen: set[tuple[str, str]] = set()
+        out: list[tuple[str, Record]] = []
+        for relation, related in pairs:
+            if related is not None and (relation, related.id) not in seen:
+                seen.add((relation, related.id))
+                out.append((relation, related))
         return out
 
     def named_in(self, record: Record, exclude: tuple[str, ...] = ()) -> dict[str, list[Record]]:
@@ -268,11 +272,11 @@ class Site:
         events = self.sorted(r for r in self.public.values() if isinstance(r, Event))
         out: list[tuple[Event, int]] = []
         stack = [(e, 0) for e in reversed(events)
-                 if not e.part_of or e.part_of not in self.public]  # type: ignore[attr-defined]
+                 if not e.part_of or e.part_of not in self.public]
         while stack:
             event, depth = stack.pop()
             out.append((event, depth))
-            stack += [(child, depth + 1) for child in reversed(self.children(event))]  # type: ignore[misc]
+            stack += [(child, depth + 1) for child in reversed(self.children(event))]
         return out
 
     @cached_property

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from generator.core import issuers
 from generator.core.dates import MONTHS, When
 from generator.core.kinds import KINDS
-from generator.core.models import Correction, Quote, Record
+from generator.core.models import Correction, Quote, Record, Update
 from generator.core.richtext import plain_text
 
 if TYPE_CHECKING:
@@ -96,12 +96,13 @@ def correction_titles(site: Site) -> dict[str, str]:
     'Disputed by Mark Esper, 6 January 2020: Coalition's repositioning letter to Iraq comes to light'
     (an event's title is the archive's words: no quotation marks).
     Titles that would still read the same add the start of their own text."""
-    base = {c.id: _base_title(site, c) for c in site.archive.records.values() if isinstance(c, Correction)}
+    corrections = {c.id: c for c in site.archive.records.values() if isinstance(c, Correction)}
+    base = {c_id: _base_title(site, c) for c_id, c in corrections.items()}
     count: dict[str, int] = defaultdict(int)
     for c_id, title in base.items():
         if c_id in site.public:
             count[title] += 1
-    return {c_id: f"{title} — {_excerpt(site, site.archive.records[c_id])}" if count[title] > 1 else title
+    return {c_id: f"{title} — {_excerpt(site, corrections[c_id])}" if count[title] > 1 else title
             for c_id, title in base.items()}
 
 
@@ -125,8 +126,8 @@ def _named(site: Site, target: Record) -> str:
     title = shorten(target.title, TARGET_WORDS)
     if target.kind == "event":
         return title
-    if target.kind == "update":
-        article = site.archive.records.get(target.article)  # type: ignore[attr-defined]
+    if isinstance(target, Update):
+        article = site.archive.records.get(target.article)
         return f"{title} to “{shorten(article.title, TARGET_WORDS)}”" if article else title
     return f"“{title}”"
 
@@ -181,7 +182,8 @@ def word_changes(a: list[str], b: list[str]) -> tuple[set[int], set[int]]:
     while end < min(len(a), len(b)) - start and a[len(a) - 1 - end] == b[len(b) - 1 - end]:
         end += 1
     a_mid, b_mid = a[start:len(a) - end], b[start:len(b) - end]
-    in_a, in_b = set(), set()
+    in_a: set[int] = set()
+    in_b: set[int] = set()
     if len(a_mid) * len(b_mid) <= EXACT_DIFF_PAIRS:
         matcher = difflib.SequenceMatcher(None, a_mid, b_mid, autojunk=False)
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
