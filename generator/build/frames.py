@@ -22,7 +22,7 @@ Nothing here trusts that the theme prints a value as it is:
 
 The engine (MkDocs) stays behind two callables: `inputs(page)`, the page's values as plain
 data, and `render(page, inputs)`, the theme's output for the page with those values
-(mkdocs_adapter.py).
+(mkdocs_adapter/theme.py).
 """
 
 from __future__ import annotations
