@@ -233,12 +233,17 @@
     var current = null, rendered = 0, ticket = 0, what = "";
     form.hidden = false;
 
+    // what the results on screen answer (the page's query string); a run for the same question
+    // again would replace them under a reader who is already tabbing through them
+    var shown = null;
+
     function state() {
       var q = new URLSearchParams();
       if (input.value.trim()) q.set("q", input.value.trim());
       FILTERS.forEach(function (f) { chosen[f].forEach(function (v) { q.append(f, v); }); });
       if (sort.value) q.set("sort", sort.value);
       history.replaceState(null, "", "?" + q.toString());
+      return q.toString();
     }
 
     function pagefindFilters() {
@@ -283,7 +288,9 @@
     }
 
     function run() {
-      state();
+      var asked = state();
+      if (asked === shown) return;  // Enter after typing, or the typing pause after Enter: asked already
+      shown = asked;
       var query = input.value.trim(), o = pagefindFilters(), mine = ++ticket;
       if (!query && !o.any) {
         results.replaceChildren(); more.hidden = true;
@@ -370,7 +377,7 @@
       return loaded[0];
     });
 
-    form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); run(); });
     var timer = null;
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 200); });
     sort.addEventListener("change", run);
