@@ -87,6 +87,16 @@ def _shown(path: Path, given: bool) -> str:
     return str(path) if given and path.is_absolute() else display_path(path)
 
 
+def _content_folder(given: Path | None) -> Path:
+    """The content folder given, else the archive's; exits with a message when it is not a folder."""
+    folder = _or_root(given, DEFAULT_CONTENT)
+    if not folder.is_dir():
+        click.echo(f"{_shown(folder, given is not None)}: no such folder; give the content folder, e.g. 'content'",
+                   err=True)
+        sys.exit(1)
+    return folder
+
+
 def _settings(config: Path | None):
     try:
         return load_settings(_or_root(config, DEFAULT_CONFIG))
@@ -135,12 +145,7 @@ def check(content_dir: Path | None, fmt: str, config: Path | None, published: st
     """
     from generator.core.archive import load
 
-    given = content_dir is not None
-    content_dir = _or_root(content_dir, DEFAULT_CONTENT)
-    if not content_dir.is_dir():
-        click.echo(f"{_shown(content_dir, given)}: no such folder; give the content folder, e.g. 'content'",
-                   err=True)
-        sys.exit(1)
+    content_dir = _content_folder(content_dir)
     archive, problems, count = load(content_dir, _settings(config), now)
     if published is not None:
         from generator.review.frozen import PublishedError, frozen_problems, published_records
@@ -323,12 +328,7 @@ def suggest(content_dir: Path | None, fmt: str, config: Path | None) -> None:
     from generator.review.suggest import as_text as suggestions_text
     from generator.review.suggest import suggestions
 
-    given = content_dir is not None
-    content_dir = _or_root(content_dir, DEFAULT_CONTENT)
-    if not content_dir.is_dir():
-        click.echo(f"{_shown(content_dir, given)}: no such folder; give the content folder, e.g. 'content'",
-                   err=True)
-        sys.exit(1)
+    content_dir = _content_folder(content_dir)
     archive, problems, count = load(content_dir, _settings(config))
     if problems:  # suggestions for content that does not check would be built on records that may change
         click.echo(as_text(problems, count), err=True)
