@@ -89,6 +89,23 @@ def write_tree(root: Path, spec: str) -> Path:
 
 SETTINGS = "title: Test archive\n"
 
+# a small story: a person quoted in an outlet's article
+LETTER_STORY = """
+--- people/mark-esper.yaml
+name: Mark Esper
+--- organizations/outlet.yaml
+name: The Outlet
+kind: outlet
+--- articles/letter.yaml
+headline: Letter contradicted
+outlet: outlet
+published: 2020-01-06
+--- quotes/period.yaml
+text: "There’s been no decision to leave Iraq. Period."
+speaker: mark-esper
+article: letter
+"""
+
 
 def git_archive(root: Path, spec: str, settings: str = SETTINGS) -> Path:
     """An archive in a new git repository at `root`: the shipped theme files and mkdocs.yml, these

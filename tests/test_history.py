@@ -9,30 +9,14 @@ import subprocess
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, commit, git_archive, write_tree
-
-CONTENT = """
---- people/mark-esper.yaml
-name: Mark Esper
---- organizations/outlet.yaml
-name: The Outlet
-kind: outlet
---- articles/letter.yaml
-headline: Letter contradicted
-outlet: outlet
-published: 2020-01-06
---- quotes/period.yaml
-text: "There’s been no decision to leave Iraq. Period."
-speaker: mark-esper
-article: letter
-"""
+from conftest import LETTER_STORY, REPO, commit, git_archive, write_tree
 
 
 @pytest.fixture
 def repo(tmp_path):
     """An archive whose content was committed on fixed days: added, then a context, then a new tag."""
     root = tmp_path / "archive"
-    git_archive(root, CONTENT, "title: Test archive\nrepository: https://example.org/o/r/\n")
+    git_archive(root, LETTER_STORY, "title: Test archive\nrepository: https://example.org/o/r/\n")
     commit(root, "Add the letter and Esper's words", "2026-01-05")
     quote = root / "content/quotes/period.yaml"
     quote.write_text(quote.read_text(encoding="utf-8") + "context: Via Breaking Defense.\n", encoding="utf-8")
@@ -89,7 +73,7 @@ def test_a_folder_without_git_builds_and_says_so_once(tmp_path, caplog):
     root = tmp_path / "plain"
     shutil.copytree(REPO / "site_config", root / "site_config")
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    write_tree(root / "content", CONTENT)
+    write_tree(root / "content", LETTER_STORY)
     with caplog.at_level("INFO"):
         site = _build(root, root / "site")
     assert [r.getMessage() for r in caplog.records if r.getMessage().startswith("history:")] == [

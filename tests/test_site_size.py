@@ -7,24 +7,8 @@ import sys
 
 from generator.build import site_size
 
-from conftest import REPO, write_tree
+from conftest import LETTER_STORY, REPO, write_tree
 from site_helpers import build
-
-CONTENT = """
---- people/mark-esper.yaml
-name: Mark Esper
---- organizations/outlet.yaml
-name: The Outlet
-kind: outlet
---- articles/letter.yaml
-headline: Letter contradicted
-outlet: outlet
-published: 2020-01-06
---- quotes/period.yaml
-text: "There’s been no decision to leave Iraq. Period."
-speaker: mark-esper
-article: letter
-"""
 
 
 def test_each_file_counts_as_the_output_it_is():
@@ -51,7 +35,7 @@ def test_a_site_past_the_limit_builds_and_says_so_in_one_line(tmp_path, caplog, 
     root = tmp_path / "archive"
     shutil.copytree(REPO / "site_config", root / "site_config")
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    write_tree(root / "content", CONTENT)
+    write_tree(root / "content", LETTER_STORY)
     monkeypatch.setattr(site_size, "PAGES_LIMIT", 1_000_000)  # this small site passes it
     with caplog.at_level("INFO"):
         build(root / "content", root / "site")
