@@ -136,11 +136,6 @@ class Entry:
     updated: datetime
 
 
-def entries(pub: Published, feed: Feed) -> list[Entry]:
-    """The feed's entries, most recently updated first, at most LIMIT."""
-    return all_entries(pub, feed)[:LIMIT]
-
-
 def all_entries(pub: Published, feed: Feed) -> list[Entry]:
     """Every entry of the feed and its archives, most recently updated first."""
     out = []
@@ -181,16 +176,14 @@ class _Archive(BaseExtension):
         return feed
 
 
-def atom(pub: Published, feed: Feed, every: list[Entry] | None = None, number: int = 0) -> bytes:
-    """The feed (`number` 0), or its archive document `number` (1 is the oldest)."""
+def atom(pub: Published, feed: Feed, chosen: list[Entry], archived: int, number: int = 0) -> bytes:
+    """The feed (`number` 0) or its archive document `number` (1 is the oldest) holding the entries
+    `chosen`, among `archived` archive documents."""
     site = pub.site
-    every = all_entries(pub, feed) if every is None else every
-    runs = archives(every)
-    chosen = runs[number - 1] if number else every[:LIMIT]
     path = archive_path(feed, number) if number else feed.path
     fg = FeedGenerator()
     fg.id(pub.url(path))
-    fg.title(_xml(feed.title) + (f" (archive {number} of {len(runs)})" if number else ""))
+    fg.title(_xml(feed.title) + (f" (archive {number} of {archived})" if number else ""))
     fg.updated(chosen[0].updated if chosen else pub.newest)
     fg.author({"name": _xml(site.settings.title), "uri": pub.url("")})
     fg.link(href=pub.url(feed.page), rel="alternate", type="text/html")
@@ -198,9 +191,9 @@ def atom(pub: Published, feed: Feed, every: list[Entry] | None = None, number: i
     if number:
         fg.register_extension("archive", _Archive, atom=True, rss=False)
         fg.link(href=pub.url(feed.path), rel="current", type=ATOM)
-        if number < len(runs):
+        if number < archived:
             fg.link(href=pub.url(archive_path(feed, number + 1)), rel="next-archive", type=ATOM)
-    older = number - 1 if number else len(runs)
+    older = number - 1 if number else archived
     if older:
         fg.link(href=pub.url(archive_path(feed, older)), rel="prev-archive", type=ATOM)
     fg.language(site.settings.language)
@@ -257,11 +250,12 @@ def write_feeds(pub: Published, site_dir: Path) -> int:
         path = site_dir / feed.path
         path.parent.mkdir(parents=True, exist_ok=True)
         every = all_entries(pub, feed)
-        path.write_bytes(atom(pub, feed, every))
-        for number in range(1, len(archives(every)) + 1):
-            (site_dir / archive_path(feed, number)).write_bytes(atom(pub, feed, every, number))
+        runs = archives(every)
+        path.write_bytes(atom(pub, feed, every[:LIMIT], len(runs)))
+        for number, run in enumerate(runs, start=1):
+            (site_dir / archive_path(feed, number)).write_bytes(atom(pub, feed, run, len(runs), number))
     return len(feeds)
 
 
-__all__ = ["ATOM", "Feed", "LIMIT", "all_entries", "all_feeds", "archive_path", "archives", "atom", "entries",
+__all__ = ["ATOM", "Feed", "LIMIT", "all_entries", "all_feeds", "archive_path", "archives", "atom",
            "feeds_of_page", "write_feeds"]
