@@ -13,7 +13,7 @@ import html
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from generator.core.addresses import page_uri, page_url
+from generator.core.addresses import record_url
 from generator.core.dates import NO_DATE_SORT_TEXT
 from generator.core.kinds import KIND
 from generator.core.models import Article, Correction, Event, Organization, Person, Quote, Record, Update
@@ -68,7 +68,7 @@ def _record(site: Site, record: Record) -> SearchRecord:
     if when:
         filters["year"] = [str(when.year)]
     sort = {"date": when.sort_text if when else NO_DATE_SORT_TEXT}
-    return SearchRecord("/" + page_url(page_uri(record)), _content(site, record), record_language(site, record),
+    return SearchRecord("/" + record_url(record), _content(site, record), record_language(site, record),
                         site.latest_day(record), meta, filters, sort)
 
 

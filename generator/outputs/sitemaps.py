@@ -9,10 +9,10 @@ the newest `lastmod` of its URLs. Crawlers read `sitemap.xml` either way.
 
 from __future__ import annotations
 
-import gzip
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from generator.outputs.downloads import write_gzip
 from generator.outputs.publication import Published
 
 LIMIT = 50_000  # URLs in one sitemap file (sitemaps.org protocol)
@@ -43,8 +43,8 @@ def split_sitemap(site_dir: Path, pub: Published) -> int:
         if days:
             ET.SubElement(entry, f"{{{NS}}}lastmod").text = max(days)
     _write(path, index)
-    # no file time in the .gz: the same content builds the same bytes
-    (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(path.read_bytes(), mtime=0))
+    # no name or time in the .gz (downloads.write_gzip): the same content builds the same bytes
+    write_gzip(site_dir / "sitemap.xml.gz", path.read_bytes())
     return len(runs)
 
 
