@@ -1,4 +1,4 @@
-"""Command line: `python -m generator check | suggest | new | schema | pages | build | diff | init`.
+"""Command line: `python -m generator check | suggest | new | schema | pages | build | merge | diff | init`.
 
 Every command works from any folder inside an archive: paths the user leaves out
 are found from the archive's root (the folder holding mkdocs.yml, see
@@ -243,23 +243,59 @@ def pages(content_dir: Path | None, out: Path, site_url: str, config: Path | Non
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Processes to build with (1: serial)  [default: every core]")
 @now_option
+@click.option("--shard", "shard_spec", metavar="K/N", default=None,
+              help="Build only shard K of N (a job of a split build); `generator merge` joins the N folders")
 def build(content_dir: Path | None, site_dir: Path | None, config_file: Path | None, workers: int | None,
-          now) -> None:
+          now, shard_spec: str | None) -> None:
     """Validate the content, then build the whole site into SITE_DIR.
 
     A failed build prints every problem and leaves SITE_DIR as it was.
     """
+    from generator.build.shards import EVERYTHING, Shard, ShardError
     from generator.mkdocs_adapter import BuildFailed, build_site
 
+    try:
+        shard = Shard.parse(shard_spec) if shard_spec is not None else EVERYTHING
+    except ShardError as error:
+        raise click.UsageError(str(error)) from None
     config_file = _or_root(config_file, Path(ROOT_MARKER))
     given = site_dir is not None
     site_dir = site_dir if site_dir is not None else config_file.parent / DEFAULT_SITE_DIR
     try:
-        build_site(config_file, site_dir, content_dir, workers, now)
+        build_site(config_file, site_dir, content_dir, workers, now, shard=shard)
     except BuildFailed as error:
         click.echo(str(error), err=True)
         sys.exit(1)
-    click.echo(f"built the site in {_shown(site_dir, given)}")
+    what = f"shard {shard} of the site" if shard.count > 1 else "the site"
+    click.echo(f"built {what} in {_shown(site_dir, given)}")
+
+
+@main.command()
+@click.argument("parts", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--site-dir", type=click.Path(path_type=Path), default=None,
+              help=f"Folder to write the whole site into  [default: {DEFAULT_SITE_DIR} beside mkdocs.yml]")
+def merge(parts: tuple[Path, ...], site_dir: Path | None) -> None:
+    """Join the folders of a split build (`generator build --shard K/N`, one per shard) into one site,
+    the same files an unsplit build writes.
+
+    Every shard must be given once; files that several shards wrote must agree. A failed merge
+    leaves SITE_DIR as it was.
+    """
+    from generator.build.shards import ShardError
+    from generator.build.shards import merge as merge_parts
+    from generator.build.site_size import over_limit, sizes_by_kind
+
+    given = site_dir is not None
+    site_dir = site_dir if site_dir is not None else find_root() / DEFAULT_SITE_DIR
+    try:
+        written = merge_parts(list(parts), site_dir)
+    except ShardError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    click.echo(f"merged {len(parts)} shards: {written:,} files in {_shown(site_dir, given)}")
+    note = over_limit(sum(size for _, size in sizes_by_kind(site_dir).values()))
+    if note:
+        click.echo(f"size: {note}")
 
 
 @main.command()

@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
@@ -174,3 +175,35 @@ published: 2020-01-06
 title: The letter
 date: 2020-01-06
 """
+
+
+# tags, entities, quotes, runs of white space, a bidi override, `..`, the markers' own characters, an <h1>
+HOSTILE = ("</title><script>alert(1)</script> {{ 7*7 }} & &amp; \"q\" 'a' <b>  two  spaces "
+           "\u202eevil\u202c ../.. \ue000\ue0011\ue001 <h1>")
+
+
+def hostile_tree(root: Path) -> Path:
+    """Three records of each kind whose texts are hostile, so that each kind makes shapes of several pages."""
+    records = {}
+    for n in range(3):
+        records |= {
+            f"organizations/outlet-{n}": {"name": f"Outlet {n} {HOSTILE}", "kind": "outlet",
+                                          "summary": f"Summary\n\n{HOSTILE}"},
+            f"people/person-{n}": {"name": f"Person {n} {HOSTILE}", "summary": f"Line one\nline  two {HOSTILE}"},
+            f"events/event-{n}": {"title": f"Event {n} {HOSTILE}", "date": f"2020-01-0{n + 1}",
+                                  "summary": HOSTILE, "people": [f"person-{n}"]},
+            f"articles/article-{n}": {"headline": f"Headline {n} {HOSTILE}", "outlet": f"outlet-{n}",
+                                      "published": f"2020-01-0{n + 2}", "people": [f"person-{n}"],
+                                      "events": [f"event-{n}"], "body": f"Body\n\n{HOSTILE}"},
+            f"quotes/quote-{n}": {"text": f"{HOSTILE} {n}", "speaker": f"person-{n}", "article": f"article-{n}",
+                                  "context": HOSTILE},
+            f"updates/update-{n}": {"article": f"article-{n}", "at": f"2020-01-0{n + 3}T10:00:00Z",
+                                    "label": f"Update {HOSTILE}", "text": f"Text\n{HOSTILE}"},
+            f"corrections/correction-{n}": {"target": f"article-{n}", "at": f"2020-01-0{n + 4}T10:00:00Z",
+                                            "kind": "correction", "issuer": "outlet", "text": HOSTILE},
+        }
+    for name, data in records.items():
+        path = root / f"{name}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return root

@@ -121,7 +121,7 @@ def test_an_unexpected_failure_is_one_line_and_leaves_the_site(tmp_path, monkeyp
     def boom(self, *args):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(pages.Renderer, "pages", boom)
+    monkeypatch.setattr(pages.Renderer, "render", boom)
     monkeypatch.chdir(REPO)
     result = run("build", "--site-dir", str(site_dir))
     assert result.exit_code == 1

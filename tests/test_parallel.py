@@ -53,7 +53,8 @@ def test_a_failing_forked_process_fails_the_build_in_one_line(tmp_path, monkeypa
     def broken(*args):
         raise OSError("disk full")
 
-    monkeypatch.setattr(outputs, "write_feeds", broken)
+    monkeypatch.setattr(outputs, "DATA_OUTPUTS", tuple(broken if write is outputs.write_feeds else write
+                                                       for write in outputs.DATA_OUTPUTS))
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "index.html").write_text("previous")
     with pytest.raises(BuildFailed, match="^the site was not built: disk full$"):

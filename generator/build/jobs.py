@@ -8,6 +8,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from generator.build.shards import EVERYTHING, Shard
 from generator.core.parallel import Forked
 from generator.outputs.calendars import write_calendars
 from generator.outputs.citation_files import write_citations
@@ -18,24 +19,28 @@ from generator.outputs.search import search_records
 from generator.outputs.search_index import write_index
 from generator.site.questions import Site
 
+# The archive as data: records as JSON/JSON Lines/SQLite, Atom feeds, iCalendar files, citations
+DATA_OUTPUTS = (write_open_data, write_feeds, write_calendars, write_citations)
 
-def write_data(published: Published, site_dir: Path) -> tuple[int, int, int, int]:
-    """The archive as data: records as JSON/JSON Lines/SQLite, Atom feeds, iCalendar files, citations."""
-    return (write_open_data(published, site_dir), write_feeds(published, site_dir),
-            write_calendars(published, site_dir), write_citations(published, site_dir))
+
+def write_data(published: Published, site_dir: Path, shard: Shard = EVERYTHING) -> tuple[int, ...]:
+    """Write the data outputs (a shard of a split build: its share of them); how many of each were written."""
+    return tuple(write(published, site_dir) if shard.takes(position) else 0
+                 for position, write in enumerate(DATA_OUTPUTS))
 
 
 class SearchIndexJob:
     """The Pagefind index, made in a forked process from the start of a parallel build
     (search documents come from the records, not the rendered pages), else at the end."""
 
-    def __init__(self, site: Site, site_dir: Path, background: bool):
-        self.site = site
+    def __init__(self, site: Site, site_dir: Path, background: bool, shard: Shard = EVERYTHING):
+        self.site, self.shard = site, shard
         self.scratch = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-search-", dir=site_dir.parent))
         self.job = Forked(self._index) if background else None
 
     def _index(self) -> int:
-        return write_index(search_records(self.site), self.scratch / "pagefind", self.site.settings.language)
+        return write_index(search_records(self.site), self.scratch / "pagefind", self.site.settings.language,
+                           self.shard.share if self.shard.count > 1 else None)
 
     def result(self, site_dir: Path) -> int:
         try:
@@ -65,4 +70,4 @@ def redirect_html(old: str, new: str, address: str | None = None) -> str:
             f'<a href="{target}">{target}</a>.</p></body></html>\n')
 
 
-__all__ = ["SearchIndexJob", "redirect_html", "write_data"]
+__all__ = ["DATA_OUTPUTS", "SearchIndexJob", "redirect_html", "write_data"]

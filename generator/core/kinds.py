@@ -22,21 +22,25 @@ class Kind:
     og_type: str  # Open Graph type of its page
     section: str  # the index page its pages sit under (breadcrumbs): a uri of site/index_pages.py
     printed: tuple[str, ...] = ()  # fields that hold what a source printed, not the archive's own words
+    # the fields whose text describes its page (meta description, a feed entry's summary): the first it has
+    described_by: tuple[str, ...] = ()
 
 
 KINDS: tuple[Kind, ...] = (
     Kind("article", "articles", "Article", "Articles", "an article", True, 1, "NewsArticle", "article", "archive.md",
-         ("headline", "byline", "outlet", "published", "time_as_printed")),
+         ("headline", "byline", "outlet", "published", "time_as_printed"), described_by=("summary", "body")),
     Kind("quote", "quotes", "Quote", "Quotes", "a quote", True, 2, "Quotation", "article", "archive.md",
-         ("text", "speaker", "said", "time_as_printed")),
+         ("text", "speaker", "said", "time_as_printed"), described_by=("text",)),
     Kind("update", "updates", "Update", "Updates", "an update", True, 3, "BlogPosting", "article", "archive.md",
-         ("text", "label", "at", "time_as_printed")),
+         ("text", "label", "at", "time_as_printed"), described_by=("text",)),
     Kind("correction", "corrections", "Correction", "Corrections", "a correction", True, 4, "CorrectionComment",
-         "article", "corrections.md", ("text", "target", "issuer")),
-    Kind("event", "events", "Event", "Events", "an event", True, 0, "Event", "website", "events.md"),
-    Kind("person", "people", "Person", "People", "a person", False, 5, "Person", "profile", "people.md"),
+         "article", "corrections.md", ("text", "target", "issuer"), described_by=("text",)),
+    Kind("event", "events", "Event", "Events", "an event", True, 0, "Event", "website", "events.md",
+         described_by=("summary",)),
+    Kind("person", "people", "Person", "People", "a person", False, 5, "Person", "profile", "people.md",
+         described_by=("summary",)),
     Kind("organization", "organizations", "Organization", "Organizations", "an organization", False, 6,
-         "Organization", "website", "organizations.md"),
+         "Organization", "website", "organizations.md", described_by=("summary",)),
 )
 KIND = {kind.name: kind for kind in KINDS}
 ALL_KINDS = tuple(KIND)  # the names, in the order above

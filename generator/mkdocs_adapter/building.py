@@ -18,17 +18,20 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from generator.build.progress import Phases
+from generator.build.shards import EVERYTHING, Shard, fingerprint, swap_in, write_marker
 from generator.mkdocs_adapter.loading import load_content
 from generator.mkdocs_adapter.plugin import ArchivePlugin, keep_urls
 
 
 def build_site(config_file: Path, site_dir: Path, content_dir: Path | None = None,
-               workers: int | None = None, now: datetime | None = None, theme_per_page: bool = False) -> None:
+               workers: int | None = None, now: datetime | None = None, theme_per_page: bool = False,
+               shard: Shard = EVERYTHING) -> None:
     """Build the whole site into a fresh folder, then swap it into place.
 
     A failed build raises BuildFailed and leaves `site_dir` as it was. `workers`: processes
     to use (None: the configuration's `workers`, whose default 0 means every core). `now`: the
-    instant embargoes are compared with (None: $ARCHIVE_NOW, else the clock).
+    instant embargoes are compared with (None: $ARCHIVE_NOW, else the clock). `shard`: the share of a
+    split build this one writes (generator/build/shards.py; `generator merge` joins the parts).
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     _log_to_stderr()
@@ -46,12 +49,16 @@ def build_site(config_file: Path, site_dir: Path, content_dir: Path | None = Non
         plugin.workers_override = workers
         plugin.content_dir = content_dir
         plugin.theme_per_page = theme_per_page
+        plugin.shard = shard
         with phases.timed("load"):
             plugin.preloaded = load_content(content_dir, root / plugin.config.settings, now)
         plugin.published_dir = site_dir
         plugin.urls = keep_urls(plugin, config, plugin.preloaded[1])
         mkdocs_build(config)
-        _swap(staging, site_dir)
+        if shard.count > 1:  # what the parts were built from, which the merge compares
+            write_marker(staging, shard, fingerprint([content_dir, root / "site_config", Path(config.docs_dir)],
+                                                     [config_file]))
+        swap_in(staging, site_dir)
         phases.write(time.perf_counter() - start)
     except PluginError as error:
         raise BuildFailed(str(error)) from None
@@ -68,14 +75,6 @@ def build_site(config_file: Path, site_dir: Path, content_dir: Path | None = Non
 # MkDocs keeps one instance of a plugin with on_startup for all builds in a process (a preview
 # session's); build_site builds with a fresh one and leaves a preview's instance as it was.
 _PLUGINS = cast(config_options.Plugins, MkDocsConfig.plugins)  # the option itself, read from the class
-
-def _swap(new: Path, target: Path) -> None:
-    old = target.with_name(f".{target.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
 
 def _log_to_stderr() -> None:
     logger = logging.getLogger("mkdocs")

@@ -23,6 +23,7 @@ from generator.build import chrome, frames, site_size
 from generator.build.jobs import SearchIndexJob, redirect_html, write_data
 from generator.build.preview import Preview, template_files
 from generator.build.progress import Phases
+from generator.build.shards import EVERYTHING, Shard, share_pages
 from generator.core import parallel
 from generator.core.addresses import page_url
 from generator.core.archive import Archive
@@ -63,6 +64,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     workers_override: int | None = None  # set by build_site (`generator build --workers`)
     content_dir: Path | None = None  # set by build_site when it builds another content folder
     theme_per_page = False  # set by build_site (tests): the theme renders every page, no page is joined
+    shard: Shard = EVERYTHING  # set by build_site (`generator build --shard K/N`): this build's share of the work
 
     preview: Preview | None = None  # `mkdocs serve --dirty`: builds after the first reuse the one before
     background: Forked | None = None  # a preview's search index and data outputs, still being written
@@ -105,13 +107,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 log.info("history: %s", archive.history.note)
         with self.phases.timed("graph"):
             self.site = Site(archive, settings)
-        self.search = SearchIndexJob(self.site, Path(config.site_dir), self.workers > 1 and not self.preview)
+        self.search = SearchIndexJob(self.site, Path(config.site_dir), self.workers > 1 and not self.preview,
+                                     self.shard)
         with self.phases.timed("pages", len(self.site.public)):
             if self.preview:
                 pages = self.preview.pages(self.preview.renderer(self.site, templates, config.site_url or ""),
                                            self.workers)
+                self.own = {page.uri for page in pages}
             else:
-                pages = Renderer(self.site, templates, base=config.site_url or "").pages(self.workers)
+                pages, self.own = share_pages(Renderer(self.site, templates, base=config.site_url or ""),
+                                              self.shard, self.workers)
             self.pages = {page.uri: page for page in pages}
         self.redirects = redirects(self.site)
         # the archive's name and description come from its settings, escaped once for the theme
@@ -121,12 +126,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         config.extra["arc_licences"] = {"pages": settings.licence, "data": settings.data_licence}
         # the archive as data (JSON-LD, feeds, calendars, JSON): absolute addresses from site_url
         with self.phases.timed("graph"):
-            self.published = Published(self.site, config.site_url or "", self.pages)
+            self.published = Published(self.site, config.site_url or "",
+                                       {uri: page for uri, page in self.pages.items() if uri in self.own})
         with self.phases.timed("head"):
             if self.preview:
                 self.heads = self.preview.heads(self.pages, self._head_of, self.workers)
             else:
-                uris = list(self.pages)
+                uris = [uri for uri in self.pages if uri in self.own]
                 self.heads = dict(zip(uris, fork_map(self._head_of, uris, self.workers), strict=True))
         if self.urls is None or self.preview:  # not by build_site: checked here, before MkDocs cleans site_dir
             self.urls = keep_urls(self, config, archive)
@@ -176,6 +182,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             page.meta.update(head_meta(self.published, None, None, page.url, page.title,
                                        str(page.meta.get("description") or "")))
             return markdown
+        if ours.uri not in self.own:  # another shard writes it; this one lists it (sitemap, navigation)
+            page.meta["template"] = BUILT_ELSEWHERE
+            return ""
         page.meta.update(self.heads[ours.uri])
         page.meta["title"] = Markup(escape(ours.title))
         if ours.hide:
@@ -186,7 +195,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_page_content(self, content, page, config, files):
         ours = self.pages.get(page.file.src_uri)
-        if ours is None:
+        if ours is None or ours.uri not in self.own:
             return content
         page.toc = toc_of(ours.title, ours.headings)
         return ours.html
@@ -212,12 +221,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 # the sitemap's lastmod: the day of the newest thing the page shows, never the build's;
                 # none when no record on the page has a day
                 file.page.update_date = self.pages[file.src_uri].updated or ""
-                if file.is_modified():
+                if file.is_modified() and file.src_uri in self.own:
                     ours.append(file.page)
         _date_sitemap_gz(files)
         workers = self.workers if self.workers > 1 and len(ours) >= parallel.PARALLEL_FROM else 1
         if workers > 1 and not self.preview:
-            self.data = Forked(lambda: write_data(self.published, Path(config.site_dir)))
+            self.data = Forked(lambda: write_data(self.published, Path(config.site_dir), self.shard))
         dealt = frames.shares(self._groups(ours, config), workers)
         for share in dealt[1:]:  # the parent renders the first share and skips the rest
             self.theme.append(Forked(partial(theme_share, share, config, files, self.nav, env, True)))
@@ -227,7 +236,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # the parent's share: pages joined now, the others by MkDocs' own loop right after this event
         with self.phases.timed("frames"):  # type: ignore[union-attr]  # set by on_config
             self.frame_counts = theme_share(dealt[0], config, files, self.nav, env, False)[1]
-        if workers > 1 or self.frame_counts[0]:
+        if workers > 1 or self.frame_counts[0] or self.shard.count > 1:
             env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({BUILT_ELSEWHERE: ""}), env.loader])
             logging.getLogger("mkdocs.commands.build").addFilter(_QUIET_SKIPPED)
         return env
@@ -266,11 +275,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.preloaded = self.published_dir = self.urls = self.phases = self.workers_override = None
         self.content_dir = None
         self.theme_per_page = False
+        self.shard = EVERYTHING
 
     def _outputs(self, site_dir: Path) -> None:
         # phases and urls: set by on_config, forgotten only after this
         with self.phases.timed("data"):  # type: ignore[union-attr]
-            counts = job_result(self.data) if self.data else write_data(self.published, site_dir)
+            counts = job_result(self.data) if self.data else write_data(self.published, site_dir, self.shard)
         with self.phases.timed("search"):  # type: ignore[union-attr]  # as above
             count = job_result(self.search, site_dir)
         log.info("search: indexed %d records with Pagefind", count)
@@ -280,7 +290,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         split_sitemap(site_dir, self.published)
         log.info("data: %d records as JSON, JSON Lines and SQLite, %d feeds, %d event calendars, %d citations",
                  *counts)
-        if not self.preview:  # info, not a warning: a strict build must not fail over its host's limit
+        if not self.preview and self.shard.count == 1:  # info, not a warning: a strict build must not fail
+            # over its host's limit (a shard's part says nothing: the merge measures the site)
             note = site_size.over_limit(sum(size for _, size in site_size.sizes_by_kind(site_dir).values()))
             if note:
                 log.info("size: %s", note)

@@ -18,7 +18,7 @@ from generator.core.addresses import Addresses, page_uri, record_url
 from generator.core.dates import When
 from generator.core.kinds import KINDS, OWN_TIME
 from generator.core.models import Article, Record
-from generator.render.pages import Page
+from generator.render.pages import Page, page_description
 from generator.site.questions import Site
 
 ENTRY_KINDS = OWN_TIME  # a feed's entries: records with a time of their own
@@ -76,8 +76,10 @@ class Published:
         return self._by_uri.get(uri)
 
     def description(self, record: Record) -> str:
+        """The description of the record's page: as rendered, or (a page another shard renders) as
+        rendering would give it."""
         page = self.pages.get(page_uri(record))
-        return page.description if page else ""
+        return page.description if page else page_description(self.site, record)
 
     # --- times -------------------------------------------------------------
 

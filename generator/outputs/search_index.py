@@ -30,7 +30,7 @@ import shutil
 import subprocess
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,11 +98,14 @@ def plan_shards(days: Iterable[str | None], limit: int = SHARD_MAX) -> list[tupl
     return shards
 
 
-def write_index(records: Iterable[SearchRecord], out_dir: Path, site_language: str = "en") -> int:
+def write_index(records: Iterable[SearchRecord], out_dir: Path, site_language: str = "en",
+                share: Callable[[list[int]], Collection[int]] | None = None) -> int:
     """Index the records with Pagefind into out_dir (the site's pagefind/ folder), shard by shard.
 
     Each record becomes a minimal HTML document in a scratch folder that mirrors the
-    site's URLs; Pagefind's own CLI indexes each shard's folder, two at a time."""
+    site's URLs; Pagefind's own CLI indexes each shard's folder, two at a time. `share`: given the
+    bundles' sizes, the positions of those this build indexes, when a split build shares them out
+    (generator/build/shards.py); every part writes search.json and the facets."""
     from pagefind_bin import get_executable
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -115,7 +118,7 @@ def write_index(records: Iterable[SearchRecord], out_dir: Path, site_language: s
             docs.append(_Doc(path, record.url, record.day, record.language, record.filters))
         shards = plan_shards(d.day for d in docs)
         languages = sorted({d.language for d in docs}, key=lambda tag: (tag != site_language, tag))
-        runs, manifest = [], []
+        runs, sizes, manifest = [], [], []
         for number, (span, members) in enumerate(shards):
             folders: dict[str, str] = {}
             for language in languages:
@@ -129,20 +132,23 @@ def write_index(records: Iterable[SearchRecord], out_dir: Path, site_language: s
                     doc.path.replace(target)
                 folders[language] = name + "/"
                 runs.append(name)
+                sizes.append(len(mine))
             manifest.append({"span": span, "indexes": folders})
 
         def run(name: str) -> subprocess.CompletedProcess:
             return subprocess.run([str(get_executable()), "--site", str(Path(scratch) / name),
                                    "--output-path", str((out_dir / name).resolve())], capture_output=True, text=True)
 
+        taken = share(sizes) if share else range(len(runs))
+        own = [name for position, name in enumerate(runs) if position in taken]
         with ThreadPoolExecutor(max_workers=2) as pool:  # Pagefind is mostly single-threaded per run
-            for name, done in zip(runs, pool.map(run, runs), strict=True):
+            for name, done in zip(own, pool.map(run, own), strict=True):
                 if done.returncode != 0:
                     raise SearchIndexError(f"Pagefind failed ({done.returncode}) on {name}: {done.stdout}{done.stderr}")
                 make_deterministic(out_dir / name)
                 for unused in UNUSED:
                     (out_dir / name / unused).unlink(missing_ok=True)
-        if runs:
+        if runs and 0 in taken:
             shutil.copyfile(out_dir / runs[0] / "pagefind.js", out_dir / "pagefind.js")
         names = {tag: language_name(tag, site_language) for tag in languages}
         (out_dir / "search.json").write_text(json.dumps({"shards": manifest, "languages": names, "browse": BROWSE_WORD},

@@ -11,6 +11,7 @@ builder passes through untouched (`generator pages --out`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -190,25 +191,43 @@ class Renderer:
             return self.updated[job[1]] or self.archive_updated
         return self.archive_updated
 
+    def placeholder(self, job: Job) -> Page:
+        """The job's page without its body, title or description (another shard of a split build renders
+        it): its address and day, which the sitemap and the navigation of every page need."""
+        kind, key, number = job[0], job[1], (job[2] if len(job) > 2 else 1)
+        if kind == "record":
+            record = self.site.public[key]
+            uri = self._part(self.paging.record_listing(record), number, page_uri(record))[0]
+        else:
+            uri = self._part(self._index_of(key)[2], number, key)[0]
+        return Page(uri, "", "", updated=self.updated_of(job))
+
     def record_page(self, record: Record, number: int = 1) -> Page:
-        listing = self.paging.record_listing(record)
-        part = listing.part(number) if listing is not None else None
+        uri, part = self._part(self.paging.record_listing(record), number, page_uri(record))
         title = self.site.title(record)
-        return self._render(part.uri(number) if part else page_uri(record), f"{record.kind}.html.j2",
+        return self._render(uri, f"{record.kind}.html.j2",
                             _numbered_title(title, part), record, self.updated_of(("record", record.id)),
                             (self.site.archive.sources[record.id].path,), part, hide=RECORD_HIDES)
 
     def index_page(self, uri: str, number: int = 1) -> Page:
+        template, title, listing, group = self._index_of(uri)
+        at, part = self._part(listing, number, uri)
+        return self._render(at, template, _numbered_title(title, part), None,
+                            self.updated_of(("index", uri)), (), part, group)
+
+    def _index_of(self, uri: str) -> tuple:
+        """An index page's template, title, list (None when it has none) and group."""
         if uri in INDEX_PAGES:
             template, title = INDEX_PAGES[uri]
-            title = title or self.site.settings.title
-            listing, group = self.paging.listing_of(uri), None
-        else:
-            index = self.paging.indexes[uri]
-            template, title, listing, group = index.template, index.title, index.listing, index.group
+            return template, title or self.site.settings.title, self.paging.listing_of(uri), None
+        index = self.paging.indexes[uri]
+        return index.template, index.title, index.listing, index.group
+
+    @staticmethod
+    def _part(listing, number: int, uri: str) -> tuple[str, Part | None]:
+        """The uri of page `number` of a list starting at `uri`, and that part of the list."""
         part = listing.part(number) if listing is not None else None
-        return self._render(part.uri(number) if part else uri, template, _numbered_title(title, part), None,
-                            self.updated_of(("index", uri)), (), part, group)
+        return (part.uri(number) if part else uri), part
 
     def _render(self, uri: str, template: str, title: str, record: Record | None, updated: str | None,
                 sources: tuple[str, ...], part: Part | None = None, group=None,
@@ -296,13 +315,9 @@ class PageContext:
             return render_verbatim(text)
         return Markup('<div class="arc-prose">{}</div>').format(self._markdown(text))
 
-    def describe(self, record: Record, *fields: str) -> str:
-        """Set the page's description from the first of `fields` the record has; returns ''."""
-        for name in fields:
-            text = getattr(record, name, None)
-            if text:
-                self.description = text if record.text_format == "plain" else words_of(self._markdown(text))
-                break
+    def describe(self, record: Record) -> str:
+        """Set the page's description from the record (`record_description`); returns ''."""
+        self.description = record_description(record, self._markdown)
         return ""
 
     def describe_as(self, text: str) -> str:
@@ -336,6 +351,22 @@ def _numbered(first: Job, listing) -> list[Job]:
 
 def _numbered_title(title: str, part: Part | None) -> str:
     return title if part is None or part.number == 1 else f"{title} (page {part.number} of {part.count})"
+
+
+def record_description(record: Record, markdown: Callable[[str], Markup]) -> str:
+    """The words that describe a record: the first of its kind's `described_by` fields it has, as plain
+    text (`markdown` renders an editor's Markdown); '' when it has none."""
+    for name in KIND[record.kind].described_by:
+        text = getattr(record, name, None)
+        if text:
+            return text if record.text_format == "plain" else words_of(markdown(text))
+    return ""
+
+
+def page_description(site: Site, record: Record) -> str:
+    """The description of a record's page, as rendering it gives (`Page.description`), without rendering it."""
+    own = record_description(record, PageContext(site, page_uri(record))._markdown)
+    return _clip(own or site.settings.description)
 
 
 def _clip(text: str) -> str:
