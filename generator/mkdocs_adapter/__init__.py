@@ -16,6 +16,7 @@ shape are joined from it (generator/build/frames.py), so a record page costs a j
     theme      the theme rendered per page shape, what a page's output depends on, its contents
     loading    content and settings loaded and checked, problems as one PluginError
     building   `generator build`: one MkDocs build into a staging folder, swapped in on success
+    watching   the preview notices a save from the system's file events, not by polling
 """
 
 from generator.mkdocs_adapter.building import BuildFailed, build_site

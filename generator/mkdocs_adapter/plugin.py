@@ -32,6 +32,7 @@ from generator.core.parallel import ChildFailed, Forked, fork_map, workers_wante
 from generator.core.settings import Settings
 from generator.mkdocs_adapter.loading import checked, load_content
 from generator.mkdocs_adapter.theme import BUILT_ELSEWHERE, page_inputs, theme_share, toc_of
+from generator.mkdocs_adapter.watching import watch_natively
 from generator.outputs import urls_kept
 from generator.outputs.page_head import head_meta
 from generator.outputs.publication import Published
@@ -75,6 +76,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self.preview:  # its warning about inaccurate dirty builds does not hold for ours (tested)
             self._exact = _Drop("A 'dirty' build is being performed")
             logging.getLogger("mkdocs.commands.build").addFilter(self._exact)
+
+    def on_serve(self, server, config, builder):
+        """A preview notices a save from the system's file events (mkdocs_adapter/watching.py)."""
+        if self.preview:
+            watch_natively(server)
+        return server
 
     def on_shutdown(self) -> None:
         # without a preview there is no filter, and removing None does nothing

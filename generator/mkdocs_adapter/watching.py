@@ -1,0 +1,39 @@
+"""The preview notices a saved file from the system's file events, not by polling.
+
+MkDocs' live-reload server looks at every watched file twice a second (watchdog's polling
+observer): over an archive of 10,000 records an edit waited up to half a second, plus the time to
+look at every file, before the rebuild began. The system's own notifications (inotify on Linux,
+FSEvents on macOS, ReadDirectoryChangesW on Windows; watchdog's `Observer` picks one) report a save
+at once. Where they cannot be used (a file system without them, too few inotify watches), polling
+stays.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from watchdog.observers import Observer
+
+log = logging.getLogger("mkdocs.plugins.archive")
+
+
+def watch_natively(server) -> None:
+    """Move the paths MkDocs' server watches so far onto the system's file events (called from
+    on_serve, before the server starts watching; `watch:` entries of mkdocs.yml come after and join it)."""
+    watched = dict(server._watched_paths)  # path → how many asked to watch it (MkDocs counts them)
+    polling, refs = server.observer, dict(server._watch_refs)
+    server.observer = Observer()
+    server._watched_paths.clear()
+    server._watch_refs.clear()
+    try:
+        for path, count in watched.items():
+            for _ in range(count):
+                server.watch(path)
+        log.info("preview: the system's file events (%s) tell of each save", type(server.observer).__name__)
+    except OSError as error:  # no events here: MkDocs' polling, as it was
+        log.info("preview: file events unavailable (%s); polling for changes", error)
+        server.observer = polling
+        server._watched_paths.clear()
+        server._watched_paths.update(watched)
+        server._watch_refs.clear()
+        server._watch_refs.update(refs)
