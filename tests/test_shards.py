@@ -151,6 +151,9 @@ def test_the_split_deployment_builds_every_shard_it_merges():
     # the artifact keeps .shard.json (upload-artifact leaves hidden files out unless told)
     upload = next(step for step in shard_steps if step.get("uses", "").startswith("actions/upload-artifact"))
     assert upload["with"]["include-hidden-files"] is True
+    # every shard compares embargoes with one instant, taken once
+    build = next(step for step in shard_steps if "--shard" in step.get("run", ""))
+    assert build["env"]["ARCHIVE_NOW"] == "${{ needs.when.outputs.now }}"
     merge = [step["run"] for step in workflow["jobs"]["deploy"]["steps"] if "generator merge" in step.get("run", "")]
     assert merge and "parts/shard-*" in merge[0]
 
