@@ -11,10 +11,15 @@ For each size N (default 1000, 10000, 100000 records) this:
 5. reports pages, the largest HTML file, peak RSS (largest process, from os.wait4) and the ratios.
 
 With --serve N it also measures the preview: `mkdocs serve --dirty` on an N-record archive,
-one record edited, seconds until the served page shows the edit.
+one record edited, seconds until the served page shows the edit. With --shards K it also builds
+the archive as K shards one after the other (`generator build --shard k/K`, every core each, as K
+runners of this kind would) and merges them (`generator merge`): the slowest shard plus the merge
+is the time from push to site when the shards run side by side; the merged site must equal the
+unsplit build file for file.
 
     .venv/bin/python bench/bench_build.py                          # 1000,10000,100000
     .venv/bin/python bench/bench_build.py --sizes 1000,10000 --serve 10000
+    .venv/bin/python bench/bench_build.py --sizes 10000 --no-serial --shards 2
 """
 
 from __future__ import annotations
@@ -62,11 +67,13 @@ def run_timed(cmd: list[str], cwd: Path = ROOT, env: dict | None = None) -> tupl
     return wall, usage.ru_maxrss / 1024, text
 
 
-def build(tree: Path, site: Path, workers: int | None) -> dict:
+def build(tree: Path, site: Path, workers: int | None, shard: str | None = None) -> dict:
     timings = OUT / "timings.json"
     cmd = [PY, "-m", "generator", "build", "--content", str(tree), "--site-dir", str(site)]
     if workers:
         cmd += ["--workers", str(workers)]
+    if shard:
+        cmd += ["--shard", shard]
     wall, rss, _ = run_timed(cmd, env={**ENV, "ARCHIVE_TIMINGS": str(timings)})
     data = json.loads(timings.read_text())
     return {"wall": wall, "rss": rss, "phases": data["phases"]}
@@ -86,6 +93,27 @@ def floor(tree: Path, n: int) -> dict:
     (work / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     wall, rss, _ = run_timed([PY, "-m", "mkdocs", "build", "--quiet"], cwd=work)
     return {"wall": wall, "rss": rss, "site": work / "site"}
+
+
+def sharded(tree: Path, n: int, count: int, whole: Path) -> dict:
+    """The archive built as `count` shards one after the other, then merged; the merge must equal `whole`."""
+    parts = [OUT / f"shard-{n}-{k}" for k in range(1, count + 1)]
+    for part in parts:
+        shutil.rmtree(part, ignore_errors=True)
+    shards = [build(tree, part, None, f"{k}/{count}") for k, part in enumerate(parts, start=1)]
+    merged = OUT / f"site-{n}-merged"
+    wall, rss, _ = run_timed([PY, "-m", "generator", "merge", *map(str, parts), "--site-dir", str(merged)])
+    differing = _differences(whole, merged)
+    if differing:
+        sys.exit(f"the merged shards differ from the unsplit build: {differing[:5]}")
+    return {"shards": shards, "merge": wall, "rss": max([rss] + [s["rss"] for s in shards])}
+
+
+def _differences(one: Path, other: Path) -> list[str]:
+    names = {p.relative_to(one) for p in one.rglob("*") if p.is_file()}
+    if names != {p.relative_to(other) for p in other.rglob("*") if p.is_file()}:
+        return ["(the files differ)"]
+    return [str(name) for name in sorted(names) if (one / name).read_bytes() != (other / name).read_bytes()]
 
 
 def largest_html(site: Path) -> tuple[int, str, int]:
@@ -155,11 +183,13 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--no-serial", action="store_true", help="skip the --workers 1 build")
     parser.add_argument("--serve", type=int, default=0, help="also measure the preview at this size")
+    parser.add_argument("--shards", type=int, default=0,
+                        help="also build each size as this many shards, one after the other, and merge them")
     parser.add_argument("--sizes-only", action="store_true",
                         help="one parallel build per size and its bytes by output kind: no check, floor or serial build")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
-    rows, phase_rows, size_rows = [], [], []
+    rows, phase_rows, size_rows, shard_rows = [], [], [], []
     for n in (int(s) for s in args.sizes.split(",") if s):
         tree, _ = bench_check.prepare_tree(n, 1, None)
         records = sum(bench_check.folder_counts(tree).values())
@@ -183,6 +213,15 @@ def main() -> None:
                 phases = data["phases"]
                 phase_rows.append(row([f"{records:,}", name] + [f"{phases.get(k, 0):.1f}" for k in PHASES]))
         print(rows[-1], flush=True)
+        if args.shards > 1:
+            split = sharded(tree, n, args.shards, OUT / f"site-{n}")
+            walls = [s["wall"] for s in split["shards"]]
+            shard_rows.append(row([f"{records:,}", args.shards, f"{low['wall']:.1f}", f"{ours['wall']:.1f}",
+                                   " / ".join(f"{w:.1f}" for w in walls), f"{split['merge']:.1f}",
+                                   f"{max(walls) + split['merge']:.1f}",
+                                   f"{(max(walls) + split['merge']) / low['wall']:.2f}×",
+                                   f"{sum(walls) / ours['wall']:.2f}×", f"{split['rss']:,.0f}"]))
+            print(shard_rows[-1], flush=True)
     print_sizes(size_rows)
     if args.sizes_only:
         return
@@ -194,6 +233,13 @@ def main() -> None:
     print(row(["records", "build"] + PHASES))
     print(row(["---:", "---"] + ["---:"] * len(PHASES)))
     print("\n".join(phase_rows))
+    if shard_rows:
+        print("\nShards built one after the other (each with every core), then merged; the merged site equals "
+              "the unsplit build file for file:\n")
+        print(row(["records", "shards", "floor s", "unsplit s", "each shard s", "merge s",
+                   "slowest shard + merge s", "÷ floor", "shards together ÷ unsplit", "peak MB"]))
+        print(row(["---:"] * 10))
+        print("\n".join(shard_rows))
     if args.serve:
         tree, _ = bench_check.prepare_tree(args.serve, 1, None)
         result = serve_reload(tree, args.serve)
