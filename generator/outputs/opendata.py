@@ -21,6 +21,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -46,12 +47,17 @@ def plain(value: Any, written_only: bool = False) -> Any:
     if isinstance(value, When):
         return value.text
     if isinstance(value, BaseModel):
-        return {info.alias or name: plain(getattr(value, name), written_only)
-                for name, info in type(value).model_fields.items()
+        return {key: plain(getattr(value, name), written_only) for name, key in _names(type(value))
                 if not written_only or name in value.model_fields_set}
     if isinstance(value, (list, tuple)):
         return [plain(v, written_only) for v in value]
     return value
+
+
+@cache  # a model's fields never change; reading them from pydantic costs more than the copying
+def _names(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """(attribute, YAML name) of each of a model's fields, in order."""
+    return tuple((name, info.alias or name) for name, info in model.model_fields.items())
 
 
 def written_fields(record: Record) -> dict[str, Any]:
@@ -77,13 +83,23 @@ class OpenData:
         for reference in self.site.archive.references:
             if reference.source in self.site.public:
                 self.out[reference.source].append(reference)
+        # by record id, made once: a record is summarised wherever it is named, and its references
+        # go to its JSON and to SQLite (nobody changes these values: each use copies what it keeps)
+        self._summaries: dict[str, dict[str, str]] = {}
+        self._references: dict[str, list[dict[str, Any]]] = {}
 
     def summary(self, record: Record) -> dict[str, str]:
-        return {"id": record.id, "kind": record.kind, "title": self.site.title(record),
-                "url": self.pub.record_url(record)}
+        found = self._summaries.get(record.id)
+        if found is None:
+            found = self._summaries[record.id] = {"id": record.id, "kind": record.kind,
+                                                  "title": self.site.title(record), "url": self.pub.record_url(record)}
+        return found
 
     def references(self, record: Record) -> list[dict[str, Any]]:
-        return self._resolved((r, r.target) for r in self.out.get(record.id, ()))
+        found = self._references.get(record.id)
+        if found is None:
+            found = self._references[record.id] = self._resolved((r, r.target) for r in self.out.get(record.id, ()))
+        return found
 
     def referenced_by(self, record: Record) -> list[dict[str, Any]]:
         return self._resolved((r, r.source) for r in self.site.archive.back.get(record.id, ()))
