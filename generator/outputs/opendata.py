@@ -123,8 +123,16 @@ class OpenData:
     # --- writing -----------------------------------------------------------
 
     def write(self, site_dir: Path) -> int:
-        data = site_dir / DATA_DIR
-        (data / "schema").mkdir(parents=True, exist_ok=True)
+        lines = self.write_records(site_dir)
+        self.write_jsonl(site_dir, lines)
+        self.write_sqlite(site_dir)
+        self.write_descriptions(site_dir)  # last: they describe the files above
+        return len(self.records)
+
+    # each step on its own, so that bench/bench_data.py times every output
+
+    def write_records(self, site_dir: Path) -> list[str]:
+        """Each record's JSON beside its page, and a `moved_to` at each previous id's; returns the lines."""
         lines = []
         for record in self.records:
             line = _json_line(self.document(record))  # the file and the JSON Lines download agree
@@ -133,14 +141,25 @@ class OpenData:
             for old in old_urls(record):
                 moved = {"moved_to": self.pub.url(self.pub.json_path(record))}
                 _write(site_dir / old / "index.json", _json_line(moved))
+        return lines
+
+    def write_jsonl(self, site_dir: Path, lines: list[str]) -> None:
         downloads.write_gzip(site_dir / downloads.JSONL, "".join(lines).encode("utf-8"))  # compressed: downloads.py
+
+    def write_sqlite(self, site_dir: Path) -> None:
+        data = site_dir / DATA_DIR
+        data.mkdir(parents=True, exist_ok=True)
         write_sqlite(self, data / "archive.sqlite")
         downloads.compress(data / "archive.sqlite")
+
+    def write_descriptions(self, site_dir: Path) -> None:
+        """The JSON Schemas, Datasette's metadata.json and datapackage.json (which hashes every download)."""
+        data = site_dir / DATA_DIR
+        (data / "schema").mkdir(parents=True, exist_ok=True)
         schemas = published_schemas(self.pub.url)
         for name, text in schemas.items():
             (data / "schema" / name).write_text(text, encoding="utf-8")
-        write_dataset_files(self.pub, data, list(schemas))  # last: it describes the files above
-        return len(self.records)
+        write_dataset_files(self.pub, data, list(schemas))
 
 
 # what some readers take for a line break inside a JSON string (Python's str.splitlines, JavaScript
