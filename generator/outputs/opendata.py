@@ -44,6 +44,8 @@ DATA_DIR = "data"
 
 def plain(value: Any, written_only: bool = False) -> Any:
     """Model data as JSON values: dates as their original text, fields by their YAML names."""
+    if value is None or type(value) is str:  # most values: answered before any isinstance
+        return value
     if isinstance(value, When):
         return value.text
     if isinstance(value, BaseModel):
@@ -87,12 +89,20 @@ class OpenData:
         # go to its JSON and to SQLite (nobody changes these values: each use copies what it keeps)
         self._summaries: dict[str, dict[str, str]] = {}
         self._references: dict[str, list[dict[str, Any]]] = {}
+        self._json_urls: dict[str, str] = {}
 
     def summary(self, record: Record) -> dict[str, str]:
         found = self._summaries.get(record.id)
         if found is None:
             found = self._summaries[record.id] = {"id": record.id, "kind": record.kind,
                                                   "title": self.site.title(record), "url": self.pub.record_url(record)}
+        return found
+
+    def json_url(self, record: Record) -> str:
+        """The absolute address of the record's JSON."""
+        found = self._json_urls.get(record.id)
+        if found is None:
+            found = self._json_urls[record.id] = self.pub.url(self.pub.json_path(record))
         return found
 
     def references(self, record: Record) -> list[dict[str, Any]]:
@@ -114,7 +124,7 @@ class OpenData:
         return sorted(seen.values(), key=lambda r: (r["field"], r["kind"], r["id"]))
 
     def document(self, record: Record) -> dict[str, Any]:
-        return {**self.summary(record), "json": self.pub.url(self.pub.json_path(record)),
+        return {**self.summary(record), "json": self.json_url(record),
                 "fields": written_fields(record), "references": self.references(record),
                 "referenced_by": self.referenced_by(record),
                 "history": [{"day": c.day.isoformat(), "commit": c.commit, "subject": c.subject,
@@ -139,7 +149,7 @@ class OpenData:
             _write(site_dir / self.pub.json_path(record), line)
             lines.append(line)
             for old in old_urls(record):
-                moved = {"moved_to": self.pub.url(self.pub.json_path(record))}
+                moved = {"moved_to": self.json_url(record)}
                 _write(site_dir / old / "index.json", _json_line(moved))
         return lines
 
