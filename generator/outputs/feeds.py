@@ -29,6 +29,7 @@ they were a tenth of a feed's bytes).
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -232,10 +233,21 @@ def atom(pub: Published, feed: Feed, chosen: list[Entry], archived: int, number:
     return fg.atom_str(pretty=False)
 
 
+class _SharedEntry(FeedEntry):
+    """A feedgen entry whose <entry> element is built once: every feed holding it gets a copy."""
+
+    _element = None
+
+    def atom_entry(self, extensions=True):
+        if self._element is None:
+            self._element = super().atom_entry(extensions)
+        return copy.deepcopy(self._element)  # a feed takes the element it is given as its child
+
+
 def _feed_entry(pub: Published, entry: Entry) -> FeedEntry:
     """The record's <entry>, the same in every feed that holds it."""
     site, record = pub.site, entry.record
-    fe = FeedEntry()
+    fe = _SharedEntry()
     fe.id(pub.record_url(record))
     fe.title(_xml(site.title(record)))
     fe.link(href=pub.record_url(record), rel="alternate", type="text/html")
