@@ -13,8 +13,8 @@ loaded once (untimed); then, timed one after the other in one process, as a seri
 - feeds (Atom, with RFC 5005 archives), calendars (iCalendar), citations (BibTeX, RIS, CSL-JSON files);
 - search documents: the HTML Pagefind reads for each record (Pagefind's own time is not included).
 
-Pages are not rendered, so feed entries carry no summary (a build's do). Prints a Markdown table per
-size: wall seconds, this process's user and system CPU seconds (creating some 35,000 files and
+Pages are not rendered: a feed entry's summary is what `Published.description` gives without them.
+Prints a Markdown table per size: wall seconds, this process's user and system CPU seconds (creating some 35,000 files and
 folders at 10,000 records is system time, which other processes writing to the same disk make
 vary twofold), and the ratio of the wall time to the floor; then the sizes of the downloads.
 Compare ratios within one run. `--tmp /dev/shm` writes to memory (tmpfs), leaving the disk out.
