@@ -14,10 +14,11 @@ loaded once (untimed); then, timed one after the other in one process, as a seri
 - search documents: the HTML Pagefind reads for each record (Pagefind's own time is not included).
 
 Pages are not rendered: a feed entry's summary is what `Published.description` gives without them.
-Prints a Markdown table per size: wall seconds, this process's user and system CPU seconds (creating some 35,000 files and
-folders at 10,000 records is system time, which other processes writing to the same disk make
-vary twofold), and the ratio of the wall time to the floor; then the sizes of the downloads.
-Compare ratios within one run. `--tmp /dev/shm` writes to memory (tmpfs), leaving the disk out.
+Prints a Markdown table per size: wall seconds, this process's user and system CPU seconds (creating
+some 35,000 files and folders at 10,000 records is system time, which other processes writing to the
+same disk make vary twofold), and the ratio of the wall time to the floor; then the sizes of the
+downloads. Compare ratios within one run. `--tmp /dev/shm` writes to memory (tmpfs), leaving the
+disk out.
 
     .venv/bin/python bench/bench_data.py --sizes 2000,10000
     .venv/bin/python bench/bench_data.py --sizes 2000,10000 --tmp /dev/shm
