@@ -23,7 +23,7 @@ from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_la
 from generator.core.archive import load_or_raise
 from generator.core.dates import MONTHS, parse_when
 from generator.core.settings import load_settings
-from generator.site.citations import Citation, Name
+from generator.site.citations import _ENCODER, Citation, Name, _tex
 
 from conftest import REPO
 from site_helpers import BuiltSite
@@ -98,6 +98,15 @@ def test_tex_specials_and_ligatures_are_escaped_in_bibtex():
     cited = Citation(id="q", kind="speech", title="^ ~ -- `` '' $x$ \\emph{no}")
     assert ("title = {\\textasciicircum{} \\textasciitilde{} -{}- `{}` '{}' \\$x\\$ "
             "\\textbackslash{}emph\\textbraceleft{}no\\textbraceright{}}") in cited.bibtex
+
+
+# decomposed letters (NFC composes them), TeX's specials and ligature halves, and anything at all
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["e\u0301", "\u0301", "!", "?", "-", "`", "'", "\x00", "\r"]) | st.text(),
+                max_size=12).map("".join))
+def test_the_fast_path_writes_what_the_encoder_writes(text):
+    # _tex skips pylatexenc for text it would not change (the common case, and a build's hot loop)
+    assert _tex(text) == _ENCODER.unicode_to_latex(text)
 
 
 def test_a_csl_processor_formats_the_citation():

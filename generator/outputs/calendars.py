@@ -33,7 +33,9 @@ from generator.outputs.publication import NOON, Published
 PRODID = "-//news-archive-generator//archive events//EN"
 
 
-def vevent(pub: Published, event: Event) -> VEvent:
+def vevent(pub: Published, event: Event, archive_day: datetime | None = None) -> VEvent:
+    """The event as a VEVENT; `archive_day` (_archive_day, computed once by the caller for many
+    events: it reads every record) is its DTSTAMP when the event has no history."""
     start = event.when
     assert start is not None, "check requires an event's date or start"
     site = pub.site
@@ -45,7 +47,7 @@ def vevent(pub: Published, event: Event) -> VEvent:
         out.add("dtstamp", changed)
         out.add("last-modified", changed)
     else:
-        out.add("dtstamp", _archive_day(pub))
+        out.add("dtstamp", archive_day or _archive_day(pub))
     out.add("summary", site.title(event))
     end: When | None = event.end if event.date is None else None
     if start.is_day or (end is not None and end.is_day):
@@ -96,26 +98,29 @@ def _utc(when: When) -> datetime:
     return when.moment.astimezone(UTC)
 
 
-def calendar(pub: Published, events: list[Event], name: str) -> bytes:
+def calendar(pub: Published, events: list[Event], name: str, archive_day: datetime | None = None) -> bytes:
+    archive_day = archive_day or _archive_day(pub)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", vText(name))  # an X- property is not escaped unless it is TEXT
     for event in events:
-        cal.add_component(vevent(pub, event))
+        cal.add_component(vevent(pub, event, archive_day))
     return cal.to_ical()
 
 
 def write_calendars(pub: Published, site_dir: Path) -> int:
     site = pub.site
     events = site.events
-    if events:
-        (site_dir / "events.ics").write_bytes(calendar(pub, events, f"Events – {site.settings.title}"))
+    if not events:
+        return 0
+    archive_day = _archive_day(pub)  # once: it reads every record (per event, it was quadratic)
+    (site_dir / "events.ics").write_bytes(calendar(pub, events, f"Events – {site.settings.title}", archive_day))
     for event in events:
         path = site_dir / pub.page_of(event) / "event.ics"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(calendar(pub, [event], f"{site.title(event)} – {site.settings.title}"))
+        path.write_bytes(calendar(pub, [event], f"{site.title(event)} – {site.settings.title}", archive_day))
     return len(events)
 
 

@@ -29,11 +29,13 @@ they were a tenth of a feed's bytes).
 
 from __future__ import annotations
 
+import copy
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from feedgen.entry import FeedEntry
 from feedgen.ext.base import BaseExtension
 from feedgen.feed import FeedGenerator
 from lxml.etree import SubElement
@@ -136,16 +138,36 @@ class Entry:
     updated: datetime
 
 
-def all_entries(pub: Published, feed: Feed) -> list[Entry]:
+@dataclass
+class Made:
+    """What every feed naming a record shares, made once a build (a record is an entry of the archive's
+    feed, and of its people's, organizations', events' and tags' feeds): by record id, its Entry (None:
+    it has no time) and its feedgen entry (an entry holds no trace of the feed it was first added to)."""
+
+    entries: dict[str, Entry | None] = field(default_factory=dict)
+    atom: dict[str, FeedEntry] = field(default_factory=dict)
+
+
+def entry_of(pub: Published, record: Record) -> Entry | None:
+    """The record as an entry, or None when it has no time."""
+    published = pub.feed_time(record)
+    if published is None:
+        return None
+    latest = pub.latest_revision(record)
+    updated = pub.feed_time(latest) if latest is not None else None
+    return Entry(record, published, max(published, updated or published))
+
+
+def all_entries(pub: Published, feed: Feed, made: Made | None = None) -> list[Entry]:
     """Every entry of the feed and its archives, most recently updated first."""
+    known = made.entries if made is not None else {}
     out = []
     for record in {r.id: r for r in feed.records}.values():
-        published = pub.feed_time(record)
-        if published is None:
-            continue
-        latest = pub.latest_revision(record)
-        updated = pub.feed_time(latest) if latest is not None else None
-        out.append(Entry(record, published, max(published, updated or published)))
+        if record.id not in known:
+            known[record.id] = entry_of(pub, record)
+        entry = known[record.id]
+        if entry is not None:
+            out.append(entry)
     out.sort(key=lambda e: (e.updated, e.published, e.record.kind, e.record.id), reverse=True)
     return out
 
@@ -176,7 +198,8 @@ class _Archive(BaseExtension):
         return feed
 
 
-def atom(pub: Published, feed: Feed, chosen: list[Entry], archived: int, number: int = 0) -> bytes:
+def atom(pub: Published, feed: Feed, chosen: list[Entry], archived: int, number: int = 0,
+         made: Made | None = None) -> bytes:
     """The feed (`number` 0) or its archive document `number` (1 is the oldest) holding the entries
     `chosen`, among `archived` archive documents."""
     site = pub.site
@@ -200,23 +223,44 @@ def atom(pub: Published, feed: Feed, chosen: list[Entry], archived: int, number:
     fg.generator("news-archive-generator")
     if site.settings.description:
         fg.subtitle(_xml(site.settings.description))
+    known = made.atom if made is not None else {}
     for entry in chosen:
-        record = entry.record
-        fe = fg.add_entry(order="append")
-        fe.id(pub.record_url(record))
-        fe.title(_xml(site.title(record)))
-        fe.link(href=pub.record_url(record), rel="alternate", type="text/html")
-        fe.published(entry.published)
-        fe.updated(entry.updated)
-        fe.category({"term": record.kind, "label": KIND_LABELS[record.kind]})
-        author = _author(pub, record)
-        if author:
-            fe.author({"name": _xml(author)})
-        summary = pub.description(record)
-        if summary:
-            fe.summary(_xml(summary))
+        fe = known.get(entry.record.id)
+        if fe is None:
+            fe = known[entry.record.id] = _feed_entry(pub, entry)
+        fg.add_entry(fe, order="append")
     # not indented: a feed reader parses it, and the indentation was a tenth of every feed's bytes
     return fg.atom_str(pretty=False)
+
+
+class _SharedEntry(FeedEntry):
+    """A feedgen entry whose <entry> element is built once: every feed holding it gets a copy."""
+
+    _element = None
+
+    def atom_entry(self, extensions=True):
+        if self._element is None:
+            self._element = super().atom_entry(extensions)
+        return copy.deepcopy(self._element)  # a feed takes the element it is given as its child
+
+
+def _feed_entry(pub: Published, entry: Entry) -> FeedEntry:
+    """The record's <entry>, the same in every feed that holds it."""
+    site, record = pub.site, entry.record
+    fe = _SharedEntry()
+    fe.id(pub.record_url(record))
+    fe.title(_xml(site.title(record)))
+    fe.link(href=pub.record_url(record), rel="alternate", type="text/html")
+    fe.published(entry.published)
+    fe.updated(entry.updated)
+    fe.category({"term": record.kind, "label": KIND_LABELS[record.kind]})
+    author = _author(pub, record)
+    if author:
+        fe.author({"name": _xml(author)})
+    summary = pub.description(record)
+    if summary:
+        fe.summary(_xml(summary))
+    return fe
 
 
 def _author(pub: Published, record: Record) -> str | None:
@@ -246,14 +290,15 @@ def _xml(text: str) -> str:
 
 def write_feeds(pub: Published, site_dir: Path) -> int:
     feeds = all_feeds(pub)
+    made = Made()
     for feed in feeds:
         path = site_dir / feed.path
         path.parent.mkdir(parents=True, exist_ok=True)
-        every = all_entries(pub, feed)
+        every = all_entries(pub, feed, made)
         runs = archives(every)
-        path.write_bytes(atom(pub, feed, every[:LIMIT], len(runs)))
+        path.write_bytes(atom(pub, feed, every[:LIMIT], len(runs), made=made))
         for number, run in enumerate(runs, start=1):
-            (site_dir / archive_path(feed, number)).write_bytes(atom(pub, feed, run, len(runs), number))
+            (site_dir / archive_path(feed, number)).write_bytes(atom(pub, feed, run, len(runs), number, made))
     return len(feeds)
 
 

@@ -21,6 +21,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -43,15 +44,22 @@ DATA_DIR = "data"
 
 def plain(value: Any, written_only: bool = False) -> Any:
     """Model data as JSON values: dates as their original text, fields by their YAML names."""
+    if value is None or type(value) is str:  # most values: answered before any isinstance
+        return value
     if isinstance(value, When):
         return value.text
     if isinstance(value, BaseModel):
-        return {info.alias or name: plain(getattr(value, name), written_only)
-                for name, info in type(value).model_fields.items()
+        return {key: plain(getattr(value, name), written_only) for name, key in _names(type(value))
                 if not written_only or name in value.model_fields_set}
     if isinstance(value, (list, tuple)):
         return [plain(v, written_only) for v in value]
     return value
+
+
+@cache  # a model's fields never change; reading them from pydantic costs more than the copying
+def _names(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """(attribute, YAML name) of each of a model's fields, in order."""
+    return tuple((name, info.alias or name) for name, info in model.model_fields.items())
 
 
 def written_fields(record: Record) -> dict[str, Any]:
@@ -77,13 +85,31 @@ class OpenData:
         for reference in self.site.archive.references:
             if reference.source in self.site.public:
                 self.out[reference.source].append(reference)
+        # by record id, made once: a record is summarised wherever it is named, and its references
+        # go to its JSON and to SQLite (nobody changes these values: each use copies what it keeps)
+        self._summaries: dict[str, dict[str, str]] = {}
+        self._references: dict[str, list[dict[str, Any]]] = {}
+        self._json_urls: dict[str, str] = {}
 
     def summary(self, record: Record) -> dict[str, str]:
-        return {"id": record.id, "kind": record.kind, "title": self.site.title(record),
-                "url": self.pub.record_url(record)}
+        found = self._summaries.get(record.id)
+        if found is None:
+            found = self._summaries[record.id] = {"id": record.id, "kind": record.kind,
+                                                  "title": self.site.title(record), "url": self.pub.record_url(record)}
+        return found
+
+    def json_url(self, record: Record) -> str:
+        """The absolute address of the record's JSON."""
+        found = self._json_urls.get(record.id)
+        if found is None:
+            found = self._json_urls[record.id] = self.pub.url(self.pub.json_path(record))
+        return found
 
     def references(self, record: Record) -> list[dict[str, Any]]:
-        return self._resolved((r, r.target) for r in self.out.get(record.id, ()))
+        found = self._references.get(record.id)
+        if found is None:
+            found = self._references[record.id] = self._resolved((r, r.target) for r in self.out.get(record.id, ()))
+        return found
 
     def referenced_by(self, record: Record) -> list[dict[str, Any]]:
         return self._resolved((r, r.source) for r in self.site.archive.back.get(record.id, ()))
@@ -98,7 +124,7 @@ class OpenData:
         return sorted(seen.values(), key=lambda r: (r["field"], r["kind"], r["id"]))
 
     def document(self, record: Record) -> dict[str, Any]:
-        return {**self.summary(record), "json": self.pub.url(self.pub.json_path(record)),
+        return {**self.summary(record), "json": self.json_url(record),
                 "fields": written_fields(record), "references": self.references(record),
                 "referenced_by": self.referenced_by(record),
                 "history": [{"day": c.day.isoformat(), "commit": c.commit, "subject": c.subject,
@@ -107,24 +133,43 @@ class OpenData:
     # --- writing -----------------------------------------------------------
 
     def write(self, site_dir: Path) -> int:
-        data = site_dir / DATA_DIR
-        (data / "schema").mkdir(parents=True, exist_ok=True)
+        lines = self.write_records(site_dir)
+        self.write_jsonl(site_dir, lines)
+        self.write_sqlite(site_dir)
+        self.write_descriptions(site_dir)  # last: they describe the files above
+        return len(self.records)
+
+    # each step on its own, so that bench/bench_data.py times every output
+
+    def write_records(self, site_dir: Path) -> list[str]:
+        """Each record's JSON beside its page, and a `moved_to` at each previous id's; returns the lines."""
         lines = []
         for record in self.records:
             line = _json_line(self.document(record))  # the file and the JSON Lines download agree
             _write(site_dir / self.pub.json_path(record), line)
             lines.append(line)
             for old in old_urls(record):
-                moved = {"moved_to": self.pub.url(self.pub.json_path(record))}
+                moved = {"moved_to": self.json_url(record)}
                 _write(site_dir / old / "index.json", _json_line(moved))
+        return lines
+
+    def write_jsonl(self, site_dir: Path, lines: list[str]) -> None:
         downloads.write_gzip(site_dir / downloads.JSONL, "".join(lines).encode("utf-8"))  # compressed: downloads.py
+
+    def write_sqlite(self, site_dir: Path) -> None:
+        data = site_dir / DATA_DIR
+        data.mkdir(parents=True, exist_ok=True)
         write_sqlite(self, data / "archive.sqlite")
         downloads.compress(data / "archive.sqlite")
+
+    def write_descriptions(self, site_dir: Path) -> None:
+        """The JSON Schemas, Datasette's metadata.json and datapackage.json (which hashes every download)."""
+        data = site_dir / DATA_DIR
+        (data / "schema").mkdir(parents=True, exist_ok=True)
         schemas = published_schemas(self.pub.url)
         for name, text in schemas.items():
             (data / "schema" / name).write_text(text, encoding="utf-8")
-        write_dataset_files(self.pub, data, list(schemas))  # last: it describes the files above
-        return len(self.records)
+        write_dataset_files(self.pub, data, list(schemas))
 
 
 # what some readers take for a line break inside a JSON string (Python's str.splitlines, JavaScript

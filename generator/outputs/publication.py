@@ -34,6 +34,8 @@ class Published:
     base: str  # the site's public address (site_url); '' gives root-relative addresses
     pages: dict[str, Page] = field(default_factory=dict)  # by uri, for titles and descriptions
     addresses: Addresses = field(init=False, repr=False)
+    # each record's address, encoded once: every data output names records by it, over and over
+    _record_urls: dict[tuple[str, str], str] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.addresses = Addresses(self.base)
@@ -53,7 +55,11 @@ class Published:
         return record_url(record)
 
     def record_url(self, record: Record) -> str:
-        return self.addresses.of(record)
+        key = (record.kind, record.id)
+        url = self._record_urls.get(key)
+        if url is None:
+            url = self._record_urls[key] = self.addresses.of(record)
+        return url
 
     def node_id(self, record: Record) -> str:
         """The record's stable JSON-LD @id: its page's address and its kind as the fragment."""

@@ -125,7 +125,7 @@ def _tables(db: sqlite3.Connection, data: OpenData) -> None:
     pub, records = data.pub, data.records
     db.execute("CREATE TABLE records (id TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL, "
                "url TEXT NOT NULL, json_url TEXT NOT NULL)")
-    _insert(db, "records", [(r.id, r.kind, data.site.title(r), pub.record_url(r), pub.url(pub.json_path(r)))
+    _insert(db, "records", [(r.id, r.kind, data.site.title(r), pub.record_url(r), data.json_url(r))
                             for r in records])
     for kind in ALL_KINDS:
         mine = [(r, data.all_fields(r)) for r in records if r.kind == kind]

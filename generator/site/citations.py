@@ -23,11 +23,13 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import bibtexparser
 import rispy
+from bibtexparser.middlewares import default_unparse_stack
 from bibtexparser.model import Entry, Field
 from bibtexparser.writer import BibtexFormat
 from pylatexenc.latexencode import RULE_DICT, RULE_REGEX, UnicodeToLatexConversionRule, UnicodeToLatexEncoder
@@ -55,6 +57,11 @@ _ENCODER = UnicodeToLatexEncoder(conversion_rules=[UnicodeToLatexConversionRule(
                                                    UnicodeToLatexConversionRule(RULE_DICT, _TEX_SPECIALS)],
                                  unknown_char_policy="keep", unknown_char_warning=False,
                                  replacement_latex_protection="none")
+# what the encoder replaces (a special, or the start of a ligature); text with none of it comes out
+# of unicode_to_latex as its NFC form, so _tex returns that without walking it character by character
+_TEX_MARKUP = re.compile("[" + re.escape("".join(map(chr, _TEX_SPECIALS))) + "]|" + _LIGATURES[0][0].pattern)
+# each entry's library is made for one write: bibtexparser's in-place stack skips its deep copy
+_UNPARSE_STACK = default_unparse_stack(allow_inplace_modification=True)
 _BIBTEX_FORMAT = BibtexFormat()
 _BIBTEX_FORMAT.indent = "  "  # spaces: a Markdown builder turns the tabs of a page's text box into spaces
 _LINE_BREAKS = re.compile(r"\s*[\n\r\u2028\u2029\u0085]\s*")
@@ -139,11 +146,11 @@ class Citation:
                       [Field(key, _one_line(value)) for key, value in fields])
         for field in entry.fields:
             if field.key not in ("author", "url"):
-                field.value = _ENCODER.unicode_to_latex(field.value)
+                field.value = _tex(field.value)
             elif field.key == "author":  # the braces around a whole name are BibTeX's, not text
                 field.value = _tex_names(self.authors)
         library = bibtexparser.Library([entry])
-        return bibtexparser.write_string(library, bibtex_format=_BIBTEX_FORMAT)
+        return bibtexparser.write_string(library, unparse_stack=_UNPARSE_STACK, bibtex_format=_BIBTEX_FORMAT)
 
     @property
     def ris(self) -> str:
@@ -175,7 +182,7 @@ class _RisRecord(rispy.RisWriter):
 
 def _tex_names(names: tuple[Name, ...]) -> str:
     def part(text: str) -> str:
-        tex = _ENCODER.unicode_to_latex(_one_line(text))
+        tex = _tex(_one_line(text))
         # a comma or a word "and" would split the name, and name splitters stumble on escapes ("\\$"):
         # braces keep such a part whole
         return "{" + tex + "}" if _SPLITS_NAMES.search(tex) else tex
@@ -183,9 +190,16 @@ def _tex_names(names: tuple[Name, ...]) -> str:
     def one(name: Name) -> str:
         if name.family:
             return f"{part(name.family)}, {part(name.given)}"
-        return "{" + _ENCODER.unicode_to_latex(_one_line(name.literal)) + "}"  # one name, never split
+        return "{" + _tex(_one_line(name.literal)) + "}"  # one name, never split
 
     return " and ".join(one(n) for n in names)
+
+
+@lru_cache(maxsize=4096)  # outlets, names and the archive's title recur in thousands of entries
+def _tex(text: str) -> str:
+    """`text` in BibTeX, as the encoder (pylatexenc) writes it."""
+    text = unicodedata.normalize("NFC", text)  # as unicode_to_latex does first
+    return _ENCODER.unicode_to_latex(text) if _TEX_MARKUP.search(text) else text
 
 
 _SPLITS_NAMES = re.compile(r",|\\|\band\b", re.IGNORECASE)
