@@ -19,6 +19,7 @@ Fields the content model marks *md* come here and leave as sanitised HTML:
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -184,6 +185,20 @@ _NOT_LTR = {"R", "AL", "AN", "RLE", "RLO", "LRE", "LRO", "PDF", "RLI", "LRI", "F
 def isolated(text: str) -> Markup:
     """Plain record text, escaped, in a <bdi> when it holds right-to-left letters or bidi controls,
     so that it cannot reorder the text after it (a name with U+202E in it reverses only itself)."""
-    if any(unicodedata.bidirectional(c) in _NOT_LTR for c in text):
+    # a page names the same records as many others (a speaker, an outlet): each text is looked at
+    # once. Only a plain str is cached: Markup equals the str of its markup, but is not escaped again.
+    if type(text) is str:
+        return _isolated_text(text)
+    return _isolated(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _isolated_text(text: str) -> Markup:
+    return _isolated(text)
+
+
+def _isolated(text: str) -> Markup:
+    # no ASCII character is of a class in _NOT_LTR
+    if not text.isascii() and any(unicodedata.bidirectional(c) in _NOT_LTR for c in text):
         return Markup("<bdi>") + escape(text) + Markup("</bdi>")
     return escape(text)

@@ -75,6 +75,7 @@ class Site:
         self._wordings = self._groups("same_as")
         self._remarks = self._groups("same_remarks_as")
         self.tag_anchors = self._tag_anchors()
+        self._record_times: dict[str, Markup] = {}
 
     # --- formatting --------------------------------------------------------
 
@@ -88,6 +89,13 @@ class Site:
 
         With `time_zone: unstated` the page shows the time as printed and says no zone
         was stated, never an offset; `assumed` labels the zone as the archive's guess."""
+        # every list showing the record prints it: made once (Babel's formatting is slow)
+        shown = self._record_times.get(record.id)
+        if shown is None:
+            shown = self._record_times[record.id] = self._record_time(record)
+        return shown
+
+    def _record_time(self, record: Record) -> Markup:
         when = self.when(record)
         if when is None:
             return Markup("")
