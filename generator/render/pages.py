@@ -27,6 +27,7 @@ from generator.core.parallel import fork_map
 from generator.core.richtext import host_note, isolated, render_markdown, render_verbatim, words_of
 from generator.core.settings import Settings
 from generator.core.shipped import find_defaults
+from generator.render.fragments import Fragments, Parts
 from generator.site import storyline
 from generator.site.citations import citation
 from generator.site.index_pages import SITE_PAGE, SITE_PAGES
@@ -128,6 +129,7 @@ class Renderer:
                                 # (the site's site_url) is an absolute one
                                 citation_of=lambda r: citation(site, r, base))
         self.paging = Paging(site)
+        self.fragments = Fragments(site)  # links and list lines, made once for every page showing them
         # each record page's newest day, computed once (`days`: those a preview knows still hold);
         # it also gives the index pages theirs
         known = days or {}
@@ -213,7 +215,7 @@ class Renderer:
     def _render(self, uri: str, template: str, title: str, record: Record | None, updated: str | None,
                 sources: tuple[str, ...], part: Part | None = None, group=None,
                 hide: tuple[str, ...] = ()) -> Page:
-        context = PageContext(self.site, uri)
+        context = PageContext(self.site, uri, self.fragments)
         body = self.env.get_template(template).render(site=self.site, page=context, record=record,
                                                       title=title, settings=self.site.settings, part=part,
                                                       group=group, paging=self.paging)
@@ -229,8 +231,10 @@ class PageContext:
     """Helpers bound to the page being rendered: relative links (the site works under
     any sub-path), headings with unique anchors, editors' text as safe HTML."""
 
-    def __init__(self, site: Site, uri: str):
+    def __init__(self, site: Site, uri: str, fragments: Fragments | None = None):
         self.site, self.uri, self.url = site, uri, page_url(uri)
+        self.fragments = fragments or Fragments(site)
+        self._relative: dict[str, str] = {}  # site-root url → its href from this page, escaped
         self.headings: list[Heading] = []
         self._ids = Anchors()
         self._rendered: dict[str, Markup] = {}
@@ -240,6 +244,26 @@ class PageContext:
         """The URL of a record's page relative to this page."""
         return relative_url(self.url, record_url(record))
 
+    def finish(self, parts: Parts) -> Markup:
+        """A piece made by render/fragments.py, with its links made relative to this page."""
+        if len(parts) == 1:
+            return Markup(parts[0])
+        out = list(parts)
+        for i in range(1, len(out), 2):
+            href = self._relative.get(out[i])
+            if href is None:
+                href = self._relative[out[i]] = str(escape(relative_url(self.url, out[i])))
+            out[i] = href
+        return Markup("".join(out))
+
+    def item(self, record: Record, show_kind: bool = True, in_day: bool = False) -> Markup:
+        """One line of a list or timeline (`item` in _macros.html.j2)."""
+        return self.finish(self.fragments.item(record, show_kind, in_day))
+
+    def badge(self, record: Record) -> Markup:
+        """A record's kind badge (`kind` in _macros.html.j2)."""
+        return self.finish(self.fragments.badge(record))
+
     def index_href(self, name: str, anchor: str = "") -> str:
         return relative_url(self.url, page_url(f"{name}.md")) + (f"#{anchor}" if anchor else "")
 
@@ -247,8 +271,7 @@ class PageContext:
         """A link to a record's page, its label escaped once."""
         if record is None:
             return Markup("")
-        text = label if label is not None else self.site.title(record)
-        return _a(self.href(record), text)
+        return self.finish(self.fragments.link(record, label))
 
     def outbound(self, url: str) -> Markup:
         """A link to another site showing its checked URL as written; when the URL spells its host in
