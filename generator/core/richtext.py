@@ -87,16 +87,28 @@ def render_markdown(text: str, resolve: Resolve) -> Markup:
         links.append(f'<a href="{escape(href)}">{escape(label)}</a>')
         return f"{prefix}{len(links) - 1}q7x"
 
-    converter = _CONVERTER[0]
-    converter.reset()
-    try:
-        rendered = converter.convert(LINK_RE.sub(hold, text))
-    except RecursionError:  # lists or quotes nested hundreds deep: shown as written, never a failed build
-        _CONVERTER[0] = _markdown()  # a converter left mid-recursion is not to be trusted again
+    rendered = _converted(LINK_RE.sub(hold, text))
+    if rendered is None:  # lists or quotes nested hundreds deep: shown as written, never a failed build
         return render_verbatim(text)
     rendered = re.sub(re.escape(prefix) + r"(\d+)q7x", lambda m: links[int(m.group(1))], rendered)
     return Markup(nh3.clean(rendered, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,
                             attribute_filter=_safe_attribute, link_rel=None, strip_comments=True))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _converted(text: str) -> str | None:
+    """Python-Markdown's HTML for a text whose links are tokens, None when it nests too deep.
+
+    The same text is rendered for several pages and outputs (an update's text on its page and its
+    article's, in the JSON-LD, the search documents): converted once. Its links, which differ from
+    page to page, are still tokens here."""
+    converter = _CONVERTER[0]
+    converter.reset()
+    try:
+        return converter.convert(text)
+    except RecursionError:
+        _CONVERTER[0] = _markdown()  # a converter left mid-recursion is not to be trusted again
+        return None
 
 
 def _safe_attribute(tag: str, name: str, value: str) -> str | None:

@@ -120,7 +120,9 @@ class Renderer:
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates or default_templates())), autoescape=True,
             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
-            bytecode_cache=_COMPILED)
+            # a renderer lives for one build (a preview makes one per rebuild): no need to look at
+            # every template's file time on every page
+            bytecode_cache=_COMPILED, auto_reload=False)
         self.env.filters.update(when=site.time_html, bdi=isolated)  # bdi: record text that may run right-to-left
         self.env.globals.update(story=storyline,  # the story's order, notices and wordings
                                 kinds=KINDS, kind_of=KIND,  # the kinds of record (core/kinds.py)
@@ -184,7 +186,15 @@ class Renderer:
 
     def pages(self, workers: int = 1) -> list[Page]:
         """Every page, in `jobs()` order, rendered over `workers` processes."""
-        return fork_map(self.render, self.jobs(), workers)
+        jobs = self.jobs()
+        for template in {self._template_of(job) for job in jobs}:  # compiled once, before the processes fork
+            self.env.get_template(template)
+        return fork_map(self.render, jobs, workers)
+
+    def _template_of(self, job: Job) -> str:
+        if job[0] == "record":
+            return f"{self.site.public[job[1]].kind}.html.j2"
+        return INDEX_PAGES[job[1]][0] if job[1] in INDEX_PAGES else self.paging.indexes[job[1]].template
 
     def updated_of(self, job: Job) -> str | None:
         """The day of the newest thing the job's page shows (the sitemap's lastmod)."""
