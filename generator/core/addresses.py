@@ -17,6 +17,7 @@ place under the old id that sends readers on (`old_urls`).
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
@@ -77,6 +78,7 @@ def file_href(from_url: str, path: str) -> str:
     return "../" * from_url.count("/") + path
 
 
+@functools.lru_cache(maxsize=1 << 16)  # every page's head names the same records' addresses again
 def encoded(url: str) -> str:
     """A url or path percent-encoded once, as MkDocs encodes page urls: '/tags/ünlü/' →
     '/tags/%C3%BCnl%C3%BC/'. An encoded one is decoded first, so the two forms agree."""
