@@ -91,13 +91,18 @@ class Addresses:
     def __init__(self, base: str):
         base = base if not base or base.endswith("/") else base + "/"
         self.base = base or "/"
+        self._of: dict[tuple[str, str, str], str] = {}  # every page's head names records others name too
 
     def absolute(self, url: str, fragment: str = "") -> str:
         """The address of a url relative to the site root, percent-encoded once; `fragment` after '#'."""
         return self.base + encoded(url) + (f"#{fragment}" if fragment else "")
 
     def of(self, record: Record, fragment: str = "") -> str:
-        return self.absolute(record_url(record), fragment)
+        key = (record.kind, record.id, fragment)
+        address = self._of.get(key)
+        if address is None:
+            address = self._of[key] = self.absolute(record_url(record), fragment)
+        return address
 
 
 __all__ = ["Addresses", "encoded", "file_href", "old_urls", "page_uri", "page_url", "record_uri", "record_url",
