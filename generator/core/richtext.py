@@ -91,8 +91,7 @@ def render_markdown(text: str, resolve: Resolve) -> Markup:
     if rendered is None:  # lists or quotes nested hundreds deep: shown as written, never a failed build
         return render_verbatim(text)
     rendered = re.sub(re.escape(prefix) + r"(\d+)q7x", lambda m: links[int(m.group(1))], rendered)
-    return Markup(nh3.clean(rendered, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,
-                            attribute_filter=_safe_attribute, link_rel=None, strip_comments=True))
+    return Markup(_cleaned(rendered))
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -109,6 +108,14 @@ def _converted(text: str) -> str | None:
     except RecursionError:
         _CONVERTER[0] = _markdown()  # a converter left mid-recursion is not to be trusted again
         return None
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _cleaned(rendered: str) -> str:
+    """Markdown's HTML with its links in place, cleaned by nh3: once for a text that several pages
+    and outputs show with the same links (a text without [[links]] is the same everywhere)."""
+    return nh3.clean(rendered, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,
+                     attribute_filter=_safe_attribute, link_rel=None, strip_comments=True)
 
 
 def _safe_attribute(tag: str, name: str, value: str) -> str | None:
@@ -185,7 +192,12 @@ def plain_text(text: str, resolve: Resolve, verbatim: bool = False) -> str:
 
 def words_of(rendered: Markup) -> str:
     """The words of rendered Markdown without its markup."""
-    return html.unescape(nh3.clean(str(rendered), tags=set()))
+    return _words(str(rendered))
+
+
+@functools.lru_cache(maxsize=1 << 14)  # a page's description, its JSON-LD and its search text ask alike
+def _words(rendered: str) -> str:
+    return html.unescape(nh3.clean(rendered, tags=set()))
 
 
 
