@@ -60,15 +60,25 @@ def relative_url(from_url: str, to_url: str) -> str:
 
     The same result as posixpath.relpath on the two folders, computed on segments:
     pages make tens of links each, and relpath's normalising dominated rendering."""
-    here = [part for part in from_url.split("/") if part]
-    there = [part for part in to_url.split("/") if part]
-    common = 0
-    for mine, theirs in zip(here, there, strict=False):  # paths of any lengths
-        if mine != theirs:
-            break
-        common += 1
-    rel = "/".join([".."] * (len(here) - common) + there[common:])
-    return rel + "/" if rel else "./"
+    return LinksFrom(from_url).to(to_url)
+
+
+class LinksFrom:
+    """Links from one page to others (relative_url), its own url split once."""
+
+    def __init__(self, from_url: str):
+        self.here = [part for part in from_url.split("/") if part]
+
+    def to(self, to_url: str) -> str:
+        here = self.here
+        there = [part for part in to_url.split("/") if part]
+        common = 0
+        for mine, theirs in zip(here, there, strict=False):  # paths of any lengths
+            if mine != theirs:
+                break
+            common += 1
+        rel = "/".join([".."] * (len(here) - common) + there[common:])
+        return rel + "/" if rel else "./"
 
 
 def file_href(from_url: str, path: str) -> str:
@@ -105,5 +115,5 @@ class Addresses:
         return address
 
 
-__all__ = ["Addresses", "encoded", "file_href", "old_urls", "page_uri", "page_url", "record_uri", "record_url",
-           "relative_url"]
+__all__ = ["Addresses", "LinksFrom", "encoded", "file_href", "old_urls", "page_uri", "page_url", "record_uri",
+           "record_url", "relative_url"]

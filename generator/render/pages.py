@@ -19,7 +19,7 @@ import jinja2.bccache
 import yaml
 from markupsafe import Markup, escape
 
-from generator.core.addresses import old_urls, page_uri, page_url, record_url, relative_url
+from generator.core.addresses import LinksFrom, old_urls, page_uri, page_url, record_url
 from generator.core.archive import Archive
 from generator.core.kinds import KIND, KINDS, OWN_TIME
 from generator.core.models import Record
@@ -245,6 +245,7 @@ class PageContext:
         self.site, self.uri, self.url = site, uri, page_url(uri)
         self.fragments = fragments or Fragments(site)
         self._relative: dict[str, str] = {}  # site-root url → its href from this page, escaped
+        self._links = LinksFrom(self.url)
         self.headings: list[Heading] = []
         self._ids = Anchors()
         self._rendered: dict[str, Markup] = {}
@@ -252,7 +253,7 @@ class PageContext:
 
     def href(self, record: Record) -> str:
         """The URL of a record's page relative to this page."""
-        return relative_url(self.url, record_url(record))
+        return self._links.to(record_url(record))
 
     def finish(self, parts: Parts) -> Markup:
         """A piece made by render/fragments.py, with its links made relative to this page."""
@@ -262,7 +263,7 @@ class PageContext:
         for i in range(1, len(out), 2):
             href = self._relative.get(out[i])
             if href is None:
-                href = self._relative[out[i]] = str(escape(relative_url(self.url, out[i])))
+                href = self._relative[out[i]] = str(escape(self._links.to(out[i])))
             out[i] = href
         return Markup("".join(out))
 
@@ -275,7 +276,7 @@ class PageContext:
         return self.finish(self.fragments.badge(record))
 
     def index_href(self, name: str, anchor: str = "") -> str:
-        return relative_url(self.url, page_url(f"{name}.md")) + (f"#{anchor}" if anchor else "")
+        return self._links.to(page_url(f"{name}.md")) + (f"#{anchor}" if anchor else "")
 
     def link(self, record: Record | None, label: str | None = None) -> Markup:
         """A link to a record's page, its label escaped once."""
@@ -299,7 +300,7 @@ class PageContext:
 
     def to(self, uri: str, anchor: str = "") -> str:
         """The URL of any page of the site, by its uri, relative to this page."""
-        href = relative_url(self.url, page_url(uri))
+        href = self._links.to(page_url(uri))
         # './' before a child folder: a tag's anchor such as 'ünlü' must never read as a scheme or host
         return (href if href.startswith(".") else "./" + href) + (f"#{anchor}" if anchor else "")
 
