@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from generator.core.addresses import page_url
 from generator.core.archive import load_or_raise
-from generator.core.richtext import isolated, render_markdown
+from generator.core.richtext import _markdown, _one_plain_line, isolated, render_markdown
 from generator.core.settings import load_settings
 from generator.render.pages import render_site
 
@@ -74,3 +74,29 @@ def test_markdown_rendered_once_still_links_from_each_page():
     there = render_markdown(text, lambda _: ("../mark-esper/", "Mark Esper"))
     assert here == '<p>See <a href="../../people/mark-esper/">Mark &lt;Esper&gt;</a> and <em>more</em>.</p>'
     assert there == '<p>See <a href="../mark-esper/">Mark Esper</a> and <em>more</em>.</p>'
+
+
+# every character Markdown gives a meaning somewhere, white space of every kind, letters of other scripts
+SYMBOLS = list("\\`*_{}[]()<>&#+-.!|~:=\"'@/%$;,?^") + [" ", "  ", "\t", "\n", "\r", "\u00a0", "\u2028", "\x02",
+                                                     "\x03", "\u202e", "é", "日本", "🙂", "1", "2.", "Esper", "x"]
+markdown_text = st.lists(st.sampled_from(SYMBOLS), max_size=10).map("".join)
+# prose with a little of the above in it: most such lines are taken as plain
+prose = st.lists(st.sampled_from(["Esper", " ", "said", ".", ",", "—", "2020", "é", "'", '"', ":", "(", ")", "%"]
+                                 + SYMBOLS), max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(markdown_text, prose))
+def test_a_line_taken_as_plain_is_what_markdown_makes_of_it(text):
+    """Lines without Markdown skip the converter (most quotes and summaries): only where the
+    converter would make one paragraph of exactly that text."""
+    if _one_plain_line(text):
+        converter = _markdown()
+        assert converter.convert(text) == f"<p>{text}</p>"
+
+
+def test_lines_with_markdown_are_not_taken_as_plain():
+    for text in ["", "1. one", "- item", "# Title", "> quoted", "    code", "a *b*", "a_b_", "[[x]]", "a & b",
+                 "a<b", "line\nbreak", "tab\there", "ends with a space ", "\u202eflipped"]:
+        assert not _one_plain_line(text), text
+    assert _one_plain_line("Let me be clear: we seek escalation — but we are ready. (Really?) 5% of $3")

@@ -101,6 +101,8 @@ def _converted(text: str) -> str | None:
     The same text is rendered for several pages and outputs (an update's text on its page and its
     article's, in the JSON-LD, the search documents): converted once. Its links, which differ from
     page to page, are still tokens here."""
+    if _one_plain_line(text):  # most quotes and summaries: no Markdown to parse
+        return f"<p>{text}</p>"
     converter = _CONVERTER[0]
     converter.reset()
     try:
@@ -116,6 +118,20 @@ def _cleaned(rendered: str) -> str:
     and outputs show with the same links (a text without [[links]] is the same everywhere)."""
     return nh3.clean(rendered, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,
                      attribute_filter=_safe_attribute, link_rel=None, strip_comments=True)
+
+
+# what Markdown reads as markup anywhere in a line (emphasis, code, links, escapes, HTML, entities,
+# headings), and what it reads so at the start of one (lists, quotes, code, rules, headings)
+_MARKUP = frozenset("\\`*_[]<>&#")
+_MARKUP_FIRST = frozenset("0123456789+-=> ")
+
+
+def _one_plain_line(text: str) -> bool:
+    """Whether Python-Markdown makes `<p>text</p>` of `text`, nothing else: one line of printable
+    characters (no tab, line break or control, which it rewrites) with none of its markup and no
+    space at either end (tests/test_fragments.py holds this against the converter itself)."""
+    return (text != "" and text.isprintable() and text[0] not in _MARKUP_FIRST and not text.endswith(" ")
+            and _MARKUP.isdisjoint(text))
 
 
 def _safe_attribute(tag: str, name: str, value: str) -> str | None:
