@@ -50,10 +50,15 @@ class Anchors(set):
 _NUMBERED = re.compile(r"^(.*)_([0-9]+)$")
 
 
+@functools.lru_cache(maxsize=1 << 14)  # pages share their headings' words ("Named in", "Cite this record")
+def _slugified(text: str) -> str:
+    return slugify_unicode(text, "-")
+
+
 def slug(text: str, taken: set[str]) -> str:
     """A Unicode-aware anchor for `text`, unique among `taken` (which it joins): 'iraq', then 'iraq_1',
     'iraq_2' …, as Python-Markdown numbers its headings."""
-    base = slugify_unicode(text, "-") or "section"
+    base = _slugified(text) or "section"
     if not isinstance(taken, Anchors):
         return unique(base, taken)
     candidate = taken.resume.get(base, base)
