@@ -17,6 +17,7 @@ place under the old id that sends readers on (`old_urls`).
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
@@ -59,15 +60,25 @@ def relative_url(from_url: str, to_url: str) -> str:
 
     The same result as posixpath.relpath on the two folders, computed on segments:
     pages make tens of links each, and relpath's normalising dominated rendering."""
-    here = [part for part in from_url.split("/") if part]
-    there = [part for part in to_url.split("/") if part]
-    common = 0
-    for mine, theirs in zip(here, there, strict=False):  # paths of any lengths
-        if mine != theirs:
-            break
-        common += 1
-    rel = "/".join([".."] * (len(here) - common) + there[common:])
-    return rel + "/" if rel else "./"
+    return LinksFrom(from_url).to(to_url)
+
+
+class LinksFrom:
+    """Links from one page to others (relative_url), its own url split once."""
+
+    def __init__(self, from_url: str):
+        self.here = [part for part in from_url.split("/") if part]
+
+    def to(self, to_url: str) -> str:
+        here = self.here
+        there = [part for part in to_url.split("/") if part]
+        common = 0
+        for mine, theirs in zip(here, there, strict=False):  # paths of any lengths
+            if mine != theirs:
+                break
+            common += 1
+        rel = "/".join([".."] * (len(here) - common) + there[common:])
+        return rel + "/" if rel else "./"
 
 
 def file_href(from_url: str, path: str) -> str:
@@ -77,6 +88,7 @@ def file_href(from_url: str, path: str) -> str:
     return "../" * from_url.count("/") + path
 
 
+@functools.lru_cache(maxsize=1 << 16)  # every page's head names the same records' addresses again
 def encoded(url: str) -> str:
     """A url or path percent-encoded once, as MkDocs encodes page urls: '/tags/ünlü/' →
     '/tags/%C3%BCnl%C3%BC/'. An encoded one is decoded first, so the two forms agree."""
@@ -89,14 +101,19 @@ class Addresses:
     def __init__(self, base: str):
         base = base if not base or base.endswith("/") else base + "/"
         self.base = base or "/"
+        self._of: dict[tuple[str, str, str], str] = {}  # every page's head names records others name too
 
     def absolute(self, url: str, fragment: str = "") -> str:
         """The address of a url relative to the site root, percent-encoded once; `fragment` after '#'."""
         return self.base + encoded(url) + (f"#{fragment}" if fragment else "")
 
     def of(self, record: Record, fragment: str = "") -> str:
-        return self.absolute(record_url(record), fragment)
+        key = (record.kind, record.id, fragment)
+        address = self._of.get(key)
+        if address is None:
+            address = self._of[key] = self.absolute(record_url(record), fragment)
+        return address
 
 
-__all__ = ["Addresses", "encoded", "file_href", "old_urls", "page_uri", "page_url", "record_uri", "record_url",
-           "relative_url"]
+__all__ = ["Addresses", "LinksFrom", "encoded", "file_href", "old_urls", "page_uri", "page_url", "record_uri",
+           "record_url", "relative_url"]

@@ -12,7 +12,8 @@ import gc
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import partial
 from typing import TypeVar
 
@@ -44,15 +45,30 @@ def fork_map(function: Callable[[T], R], items: Sequence[T], workers: int, at_le
     pickled back."""
     at_least = PARALLEL_FROM if at_least is None else at_least
     if workers < 2 or len(items) < at_least or "fork" not in multiprocessing.get_all_start_methods():
-        return [function(item) for item in items]
+        with _frozen():
+            return [function(item) for item in items]
     shares = [items[start::workers] for start in range(workers)]
     children = [Forked(partial(_map, function, share)) for share in shares[1:]]
-    mine = _map(function, shares[0])
+    with _frozen():  # after the forks: Forked unfreezes when it has forked
+        mine = _map(function, shares[0])
     done = [mine] + [child.result() for child in children]
     results: list[R] = [None] * len(items)  # type: ignore[list-item]  # every slot is filled below
     for start, share in enumerate(done):
         results[start::workers] = share
     return results
+
+
+@contextmanager
+def _frozen() -> Iterator[None]:
+    """The objects alive now (the archive, its site, the pages made so far: millions at 10,000
+    records) left out of garbage collection while a map makes many small objects: the collector
+    walked them all again and again (about 7 % of the page bodies' time at 10,000 records). They
+    are collected as before afterwards."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _map(function: Callable[[T], R], share: Sequence[T]) -> list[R]:

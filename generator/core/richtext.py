@@ -19,6 +19,7 @@ Fields the content model marks *md* come here and leave as sanitised HTML:
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -86,16 +87,51 @@ def render_markdown(text: str, resolve: Resolve) -> Markup:
         links.append(f'<a href="{escape(href)}">{escape(label)}</a>')
         return f"{prefix}{len(links) - 1}q7x"
 
+    rendered = _converted(LINK_RE.sub(hold, text))
+    if rendered is None:  # lists or quotes nested hundreds deep: shown as written, never a failed build
+        return render_verbatim(text)
+    rendered = re.sub(re.escape(prefix) + r"(\d+)q7x", lambda m: links[int(m.group(1))], rendered)
+    return Markup(_cleaned(rendered))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _converted(text: str) -> str | None:
+    """Python-Markdown's HTML for a text whose links are tokens, None when it nests too deep.
+
+    The same text is rendered for several pages and outputs (an update's text on its page and its
+    article's, in the JSON-LD, the search documents): converted once. Its links, which differ from
+    page to page, are still tokens here."""
+    if _one_plain_line(text):  # most quotes and summaries: no Markdown to parse
+        return f"<p>{text}</p>"
     converter = _CONVERTER[0]
     converter.reset()
     try:
-        rendered = converter.convert(LINK_RE.sub(hold, text))
-    except RecursionError:  # lists or quotes nested hundreds deep: shown as written, never a failed build
+        return converter.convert(text)
+    except RecursionError:
         _CONVERTER[0] = _markdown()  # a converter left mid-recursion is not to be trusted again
-        return render_verbatim(text)
-    rendered = re.sub(re.escape(prefix) + r"(\d+)q7x", lambda m: links[int(m.group(1))], rendered)
-    return Markup(nh3.clean(rendered, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,
-                            attribute_filter=_safe_attribute, link_rel=None, strip_comments=True))
+        return None
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _cleaned(rendered: str) -> str:
+    """Markdown's HTML with its links in place, cleaned by nh3: once for a text that several pages
+    and outputs show with the same links (a text without [[links]] is the same everywhere)."""
+    return nh3.clean(rendered, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,
+                     attribute_filter=_safe_attribute, link_rel=None, strip_comments=True)
+
+
+# what Markdown reads as markup anywhere in a line (emphasis, code, links, escapes, HTML, entities,
+# headings), and what it reads so at the start of one (lists, quotes, code, rules, headings)
+_MARKUP = frozenset("\\`*_[]<>&#")
+_MARKUP_FIRST = frozenset("0123456789+-=> ")
+
+
+def _one_plain_line(text: str) -> bool:
+    """Whether Python-Markdown makes `<p>text</p>` of `text`, nothing else: one line of printable
+    characters (no tab, line break or control, which it rewrites) with none of its markup and no
+    space at either end (tests/test_fragments.py holds this against the converter itself)."""
+    return (text != "" and text.isprintable() and text[0] not in _MARKUP_FIRST and not text.endswith(" ")
+            and _MARKUP.isdisjoint(text))
 
 
 def _safe_attribute(tag: str, name: str, value: str) -> str | None:
@@ -172,7 +208,12 @@ def plain_text(text: str, resolve: Resolve, verbatim: bool = False) -> str:
 
 def words_of(rendered: Markup) -> str:
     """The words of rendered Markdown without its markup."""
-    return html.unescape(nh3.clean(str(rendered), tags=set()))
+    return _words(str(rendered))
+
+
+@functools.lru_cache(maxsize=1 << 14)  # a page's description, its JSON-LD and its search text ask alike
+def _words(rendered: str) -> str:
+    return html.unescape(nh3.clean(rendered, tags=set()))
 
 
 
@@ -184,6 +225,20 @@ _NOT_LTR = {"R", "AL", "AN", "RLE", "RLO", "LRE", "LRO", "PDF", "RLI", "LRI", "F
 def isolated(text: str) -> Markup:
     """Plain record text, escaped, in a <bdi> when it holds right-to-left letters or bidi controls,
     so that it cannot reorder the text after it (a name with U+202E in it reverses only itself)."""
-    if any(unicodedata.bidirectional(c) in _NOT_LTR for c in text):
+    # a page names the same records as many others (a speaker, an outlet): each text is looked at
+    # once. Only a plain str is cached: Markup equals the str of its markup, but is not escaped again.
+    if type(text) is str:
+        return _isolated_text(text)
+    return _isolated(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _isolated_text(text: str) -> Markup:
+    return _isolated(text)
+
+
+def _isolated(text: str) -> Markup:
+    # no ASCII character is of a class in _NOT_LTR
+    if not text.isascii() and any(unicodedata.bidirectional(c) in _NOT_LTR for c in text):
         return Markup("<bdi>") + escape(text) + Markup("</bdi>")
     return escape(text)

@@ -20,7 +20,7 @@ import jinja2.bccache
 import yaml
 from markupsafe import Markup, escape
 
-from generator.core.addresses import old_urls, page_uri, page_url, record_url, relative_url
+from generator.core.addresses import LinksFrom, old_urls, page_uri, page_url, record_url
 from generator.core.archive import Archive
 from generator.core.kinds import KIND, KINDS, OWN_TIME
 from generator.core.models import Record
@@ -28,6 +28,7 @@ from generator.core.parallel import fork_map
 from generator.core.richtext import host_note, isolated, render_markdown, render_verbatim, words_of
 from generator.core.settings import Settings
 from generator.core.shipped import find_defaults
+from generator.render.fragments import Fragments, Parts
 from generator.site import storyline
 from generator.site.citations import citation
 from generator.site.index_pages import SITE_PAGE, SITE_PAGES
@@ -120,7 +121,9 @@ class Renderer:
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates or default_templates())), autoescape=True,
             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
-            bytecode_cache=_COMPILED)
+            # a renderer lives for one build (a preview makes one per rebuild): no need to look at
+            # every template's file time on every page
+            bytecode_cache=_COMPILED, auto_reload=False)
         self.env.filters.update(when=site.time_html, bdi=isolated)  # bdi: record text that may run right-to-left
         self.env.globals.update(story=storyline,  # the story's order, notices and wordings
                                 kinds=KINDS, kind_of=KIND,  # the kinds of record (core/kinds.py)
@@ -129,6 +132,7 @@ class Renderer:
                                 # (the site's site_url) is an absolute one
                                 citation_of=lambda r: citation(site, r, base))
         self.paging = Paging(site)
+        self.fragments = Fragments(site)  # links and list lines, made once for every page showing them
         # each record page's newest day, computed once (`days`: those a preview knows still hold);
         # it also gives the index pages theirs
         known = days or {}
@@ -183,7 +187,15 @@ class Renderer:
 
     def pages(self, workers: int = 1) -> list[Page]:
         """Every page, in `jobs()` order, rendered over `workers` processes."""
-        return fork_map(self.render, self.jobs(), workers)
+        jobs = self.jobs()
+        for template in {self._template_of(job) for job in jobs}:  # compiled once, before the processes fork
+            self.env.get_template(template)
+        return fork_map(self.render, jobs, workers)
+
+    def _template_of(self, job: Job) -> str:
+        if job[0] == "record":
+            return f"{self.site.public[job[1]].kind}.html.j2"
+        return INDEX_PAGES[job[1]][0] if job[1] in INDEX_PAGES else self.paging.indexes[job[1]].template
 
     def updated_of(self, job: Job) -> str | None:
         """The day of the newest thing the job's page shows (the sitemap's lastmod)."""
@@ -232,7 +244,7 @@ class Renderer:
     def _render(self, uri: str, template: str, title: str, record: Record | None, updated: str | None,
                 sources: tuple[str, ...], part: Part | None = None, group=None,
                 hide: tuple[str, ...] = ()) -> Page:
-        context = PageContext(self.site, uri)
+        context = PageContext(self.site, uri, self.fragments)
         body = self.env.get_template(template).render(site=self.site, page=context, record=record,
                                                       title=title, settings=self.site.settings, part=part,
                                                       group=group, paging=self.paging)
@@ -248,8 +260,11 @@ class PageContext:
     """Helpers bound to the page being rendered: relative links (the site works under
     any sub-path), headings with unique anchors, editors' text as safe HTML."""
 
-    def __init__(self, site: Site, uri: str):
+    def __init__(self, site: Site, uri: str, fragments: Fragments | None = None):
         self.site, self.uri, self.url = site, uri, page_url(uri)
+        self.fragments = fragments or Fragments(site)
+        self._relative: dict[str, str] = {}  # site-root url → its href from this page, escaped
+        self._links = LinksFrom(self.url)
         self.headings: list[Heading] = []
         self._ids = Anchors()
         self._rendered: dict[str, Markup] = {}
@@ -257,17 +272,36 @@ class PageContext:
 
     def href(self, record: Record) -> str:
         """The URL of a record's page relative to this page."""
-        return relative_url(self.url, record_url(record))
+        return self._links.to(record_url(record))
+
+    def finish(self, parts: Parts) -> Markup:
+        """A piece made by render/fragments.py, with its links made relative to this page."""
+        if len(parts) == 1:
+            return Markup(parts[0])
+        out = list(parts)
+        for i in range(1, len(out), 2):
+            href = self._relative.get(out[i])
+            if href is None:
+                href = self._relative[out[i]] = str(escape(self._links.to(out[i])))
+            out[i] = href
+        return Markup("".join(out))
+
+    def item(self, record: Record, show_kind: bool = True, in_day: bool = False) -> Markup:
+        """One line of a list or timeline (`item` in _macros.html.j2)."""
+        return self.finish(self.fragments.item(record, show_kind, in_day))
+
+    def badge(self, record: Record) -> Markup:
+        """A record's kind badge (`kind` in _macros.html.j2)."""
+        return self.finish(self.fragments.badge(record))
 
     def index_href(self, name: str, anchor: str = "") -> str:
-        return relative_url(self.url, page_url(f"{name}.md")) + (f"#{anchor}" if anchor else "")
+        return self._links.to(page_url(f"{name}.md")) + (f"#{anchor}" if anchor else "")
 
     def link(self, record: Record | None, label: str | None = None) -> Markup:
         """A link to a record's page, its label escaped once."""
         if record is None:
             return Markup("")
-        text = label if label is not None else self.site.title(record)
-        return _a(self.href(record), text)
+        return self.finish(self.fragments.link(record, label))
 
     def outbound(self, url: str) -> Markup:
         """A link to another site showing its checked URL as written; when the URL spells its host in
@@ -285,7 +319,7 @@ class PageContext:
 
     def to(self, uri: str, anchor: str = "") -> str:
         """The URL of any page of the site, by its uri, relative to this page."""
-        href = relative_url(self.url, page_url(uri))
+        href = self._links.to(page_url(uri))
         # './' before a child folder: a tag's anchor such as 'ünlü' must never read as a scheme or host
         return (href if href.startswith(".") else "./" + href) + (f"#{anchor}" if anchor else "")
 
@@ -303,8 +337,10 @@ class PageContext:
         self._ids.add(ident)
         self.headings.append(Heading(level, ident, title))
         inner = _a(href, title) if href else escape(title)
-        return Markup('<h{0} id="{1}">{2}<a class="headerlink" href="#{1}" title="Permanent link">¶</a>'
-                      '</h{0}>').format(level, ident, inner)
+        # an f-string, not Markup.format (slow): each part escaped once all the same
+        number, ident = escape(level), escape(ident)
+        return Markup(f'<h{number} id="{ident}">{inner}<a class="headerlink" href="#{ident}" '
+                      f'title="Permanent link">¶</a></h{number}>')
 
     def rich(self, record: Record, field: str) -> Markup:
         """A Markdown field of a record as safe HTML (verbatim when the record says so)."""
@@ -313,7 +349,7 @@ class PageContext:
             return Markup("")
         if record.text_format == "plain":
             return render_verbatim(text)
-        return Markup('<div class="arc-prose">{}</div>').format(self._markdown(text))
+        return Markup(f'<div class="arc-prose">{self._markdown(text)}</div>')  # Markup: already safe
 
     def describe(self, record: Record) -> str:
         """Set the page's description from the record (`record_description`); returns ''."""

@@ -50,10 +50,15 @@ class Anchors(set):
 _NUMBERED = re.compile(r"^(.*)_([0-9]+)$")
 
 
+@functools.lru_cache(maxsize=1 << 14)  # pages share their headings' words ("Named in", "Cite this record")
+def _slugified(text: str) -> str:
+    return slugify_unicode(text, "-")
+
+
 def slug(text: str, taken: set[str]) -> str:
     """A Unicode-aware anchor for `text`, unique among `taken` (which it joins): 'iraq', then 'iraq_1',
     'iraq_2' …, as Python-Markdown numbers its headings."""
-    base = slugify_unicode(text, "-") or "section"
+    base = _slugified(text) or "section"
     if not isinstance(taken, Anchors):
         return unique(base, taken)
     candidate = taken.resume.get(base, base)
@@ -75,6 +80,7 @@ class Site:
         self._wordings = self._groups("same_as")
         self._remarks = self._groups("same_remarks_as")
         self.tag_anchors = self._tag_anchors()
+        self._record_times: dict[str, Markup] = {}
 
     # --- formatting --------------------------------------------------------
 
@@ -88,6 +94,13 @@ class Site:
 
         With `time_zone: unstated` the page shows the time as printed and says no zone
         was stated, never an offset; `assumed` labels the zone as the archive's guess."""
+        # every list showing the record prints it: made once (Babel's formatting is slow)
+        shown = self._record_times.get(record.id)
+        if shown is None:
+            shown = self._record_times[record.id] = self._record_time(record)
+        return shown
+
+    def _record_time(self, record: Record) -> Markup:
         when = self.when(record)
         if when is None:
             return Markup("")
