@@ -29,6 +29,10 @@ def _page(url: str, wanted: str | None, timeout: float) -> str | None:
     return None
 
 
+def _builds(log: Path) -> int:
+    return log.read_text(encoding="utf-8").count("Building documentation...")
+
+
 def test_a_saved_edit_reaches_the_served_page(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(REPO / "content", content)
@@ -51,6 +55,10 @@ def test_a_saved_edit_reaches_the_served_page(tmp_path):
         edited = source.read_text(encoding="utf-8").replace("context: >\n", "context: >\n  Edited in the preview.\n", 1)
         source.write_text(edited, encoding="utf-8")
         assert _page(url, "Edited in the preview.", 60), log.read_text()
+        # then the server is quiet: a build reads the watched files, which must not start another
+        settled = _builds(log)
+        time.sleep(4)
+        assert _builds(log) == settled, log.read_text()
     finally:
         server.terminate()
         server.wait(30)
