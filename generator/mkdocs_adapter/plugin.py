@@ -38,7 +38,7 @@ from generator.outputs.page_head import head_meta
 from generator.outputs.publication import Published
 from generator.outputs.search_index import SearchIndexError
 from generator.outputs.sitemaps import split_sitemap
-from generator.render.pages import Renderer, Site, redirects
+from generator.render.pages import CompiledOnce, Renderer, Site, redirects
 
 log = logging.getLogger("mkdocs.plugins.archive")
 
@@ -218,6 +218,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_env(self, env, config, files):
         """Our pages that share a shape are joined from one render of the theme (build/frames.py);
         with workers, the rest are rendered in forked processes, the data outputs written in another."""
+        # MkDocs makes the theme's environment again for every build: a preview's rebuilds reuse the
+        # templates compiled by the first (Jinja compiles again a template whose source changed)
+        env.bytecode_cache = env.bytecode_cache or _THEME_COMPILED
         ours = []  # our pages this build writes
         for file in files.documentation_pages():
             if file.src_uri not in self.pages:
@@ -335,6 +338,8 @@ class _Drop(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not str(record.msg).startswith(self.start)
+
+_THEME_COMPILED = CompiledOnce()
 
 # MkDocs says "Page skipped … empty output" for each page another process wrote: not news
 _QUIET_SKIPPED = _Drop("Page skipped")

@@ -94,7 +94,7 @@ def default_templates() -> Path:
     return find_defaults().site_config / "templates"
 
 
-class _Compiled(jinja2.BytecodeCache):
+class CompiledOnce(jinja2.BytecodeCache):
     """Templates compiled once per process (a preview makes a renderer per rebuild); Jinja
     checks each template's source against its checksum, so an edited template compiles again."""
 
@@ -109,7 +109,7 @@ class _Compiled(jinja2.BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
-_COMPILED = _Compiled()
+_COMPILED = CompiledOnce()
 
 
 class Renderer:
