@@ -6,6 +6,8 @@ from __future__ import annotations
 import html
 import shutil
 import tempfile
+from collections.abc import Collection
+from functools import partial
 from pathlib import Path
 
 from generator.build.shards import EVERYTHING, Shard
@@ -23,10 +25,35 @@ from generator.site.questions import Site
 DATA_OUTPUTS = (write_open_data, write_feeds, write_calendars, write_citations)
 
 
-def write_data(published: Published, site_dir: Path, shard: Shard = EVERYTHING) -> tuple[int, ...]:
-    """Write the data outputs (a shard of a split build: its share of them); how many of each were written."""
-    return tuple(write(published, site_dir) if shard.takes(position) else 0
-                 for position, write in enumerate(DATA_OUTPUTS))
+def write_data(published: Published, site_dir: Path, shard: Shard = EVERYTHING,
+               positions: Collection[int] | None = None) -> tuple[int, ...]:
+    """Write the data outputs (a shard of a split build: its share of them; `positions`: only these of
+    that share); how many of each were written, 0 for those left to others."""
+    return tuple(write(published, site_dir) if shard.takes(position) and (positions is None or position in positions)
+                 else 0 for position, write in enumerate(DATA_OUTPUTS))
+
+
+class DataJobs:
+    """The data outputs in forked processes beside the theme's: the share of this build dealt over
+    `workers` of them (every `workers`-th output each), so that when the pages are written the
+    outputs still being made use every core, not one."""
+
+    def __init__(self, published: Published, site_dir: Path, shard: Shard, workers: int):
+        mine = [position for position in range(len(DATA_OUTPUTS)) if shard.takes(position)]
+        groups = [set(mine[start::workers]) for start in range(min(workers, len(mine)))]
+        self.jobs = [Forked(partial(write_data, published, site_dir, shard, group)) for group in groups]
+
+    def result(self) -> tuple[int, ...]:
+        try:
+            counts = [job.result() for job in self.jobs]
+        except BaseException:
+            self.cancel()  # the others are stopped, not left writing into a folder about to go
+            raise
+        return tuple(sum(column) for column in zip(*counts, strict=True)) if counts else (0,) * len(DATA_OUTPUTS)
+
+    def cancel(self) -> None:
+        for job in self.jobs:
+            job.cancel()
 
 
 class SearchIndexJob:
@@ -70,4 +97,4 @@ def redirect_html(old: str, new: str, address: str | None = None) -> str:
             f'<a href="{target}">{target}</a>.</p></body></html>\n')
 
 
-__all__ = ["DATA_OUTPUTS", "SearchIndexJob", "redirect_html", "write_data"]
+__all__ = ["DATA_OUTPUTS", "DataJobs", "SearchIndexJob", "redirect_html", "write_data"]

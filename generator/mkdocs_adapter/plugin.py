@@ -20,7 +20,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from generator.build import chrome, frames, site_size
-from generator.build.jobs import SearchIndexJob, redirect_html, write_data
+from generator.build.jobs import DataJobs, SearchIndexJob, redirect_html, write_data
 from generator.build.preview import Preview, template_files
 from generator.build.progress import Phases
 from generator.build.shards import EVERYTHING, Shard, share_pages
@@ -94,7 +94,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.phases = self.phases or Phases()
         self.workers = workers_wanted(self.workers_override or self.config.workers)
         self.theme: list[Forked] = []  # processes rendering pages with the theme
-        self.data: Forked | None = None
+        self.data: DataJobs | None = None
         if self.background:  # the previous preview's outputs: made again at the end of this build
             self.background.cancel()
         templates = root / self.config.templates
@@ -236,7 +236,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         _date_sitemap_gz(files)
         workers = self.workers if self.workers > 1 and len(ours) >= parallel.PARALLEL_FROM else 1
         if workers > 1 and not self.preview:
-            self.data = Forked(lambda: write_data(self.published, Path(config.site_dir), self.shard))
+            self.data = DataJobs(self.published, Path(config.site_dir), self.shard, workers)
         dealt = frames.shares(self._groups(ours, config), workers)
         for share in dealt[1:]:  # the parent renders the first share and skips the rest
             self.theme.append(Forked(partial(theme_share, share, config, files, self.nav, env, True)))
