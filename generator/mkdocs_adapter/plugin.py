@@ -56,7 +56,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     With more than one worker the build overlaps its parts: Pagefind indexes the
     records in a forked process from the start, page bodies and heads are rendered
     over every core, and the theme renders the pages in forked processes while
-    another writes the data outputs. A serial build writes the same bytes (tested)."""
+    others write the data outputs. A serial build writes the same bytes (tested)."""
 
     preloaded: tuple[Settings, Archive] | None = None  # set by build_site, which validated already
     published_dir: Path | None = None  # set by build_site: the real site folder, whose urls.txt is kept
@@ -217,7 +217,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_env(self, env, config, files):
         """Our pages that share a shape are joined from one render of the theme (build/frames.py);
-        with workers, the rest are rendered in forked processes, the data outputs written in another."""
+        with workers, the rest are rendered in forked processes, the data outputs written in others
+        (build/jobs.DataJobs)."""
         # MkDocs makes the theme's environment again for every build: a preview's rebuilds reuse the
         # templates compiled by the first (Jinja compiles again a template whose source changed)
         env.bytecode_cache = env.bytecode_cache or _THEME_COMPILED
