@@ -283,7 +283,7 @@ def merge(parts: tuple[Path, ...], site_dir: Path | None) -> None:
     """
     from generator.build.shards import ShardError
     from generator.build.shards import merge as merge_parts
-    from generator.build.site_size import over_limit, sizes_by_kind
+    from generator.build.site_size import note_on
 
     given = site_dir is not None
     site_dir = site_dir if site_dir is not None else find_root() / DEFAULT_SITE_DIR
@@ -293,7 +293,7 @@ def merge(parts: tuple[Path, ...], site_dir: Path | None) -> None:
         click.echo(str(error), err=True)
         sys.exit(1)
     click.echo(f"merged {len(parts)} shards: {written:,} files in {_shown(site_dir, given)}")
-    note = over_limit(sum(size for _, size in sizes_by_kind(site_dir).values()))
+    note = note_on(site_dir)
     if note:
         click.echo(f"size: {note}")
 

@@ -25,12 +25,16 @@ from generator.site.questions import Site
 DATA_OUTPUTS = (write_open_data, write_feeds, write_calendars, write_citations)
 
 
-def write_data(published: Published, site_dir: Path, shard: Shard = EVERYTHING,
-               positions: Collection[int] | None = None) -> tuple[int, ...]:
-    """Write the data outputs (a shard of a split build: its share of them; `positions`: only these of
-    that share); how many of each were written, 0 for those left to others."""
-    return tuple(write(published, site_dir) if shard.takes(position) and (positions is None or position in positions)
-                 else 0 for position, write in enumerate(DATA_OUTPUTS))
+def data_share(shard: Shard) -> list[int]:
+    """The positions in DATA_OUTPUTS of the outputs this build writes (a shard of a split build: its share)."""
+    return [position for position in range(len(DATA_OUTPUTS)) if shard.takes(position)]
+
+
+def write_data(published: Published, site_dir: Path, positions: Collection[int]) -> tuple[int, ...]:
+    """Write the data outputs at these positions of DATA_OUTPUTS; how many of each were written, 0 for
+    those left to others."""
+    return tuple(write(published, site_dir) if position in positions else 0
+                 for position, write in enumerate(DATA_OUTPUTS))
 
 
 class DataJobs:
@@ -39,9 +43,9 @@ class DataJobs:
     outputs still being made use every core, not one."""
 
     def __init__(self, published: Published, site_dir: Path, shard: Shard, workers: int):
-        mine = [position for position in range(len(DATA_OUTPUTS)) if shard.takes(position)]
+        mine = data_share(shard)
         groups = [set(mine[start::workers]) for start in range(min(workers, len(mine)))]
-        self.jobs = [Forked(partial(write_data, published, site_dir, shard, group)) for group in groups]
+        self.jobs = [Forked(partial(write_data, published, site_dir, group)) for group in groups]
 
     def result(self) -> tuple[int, ...]:
         try:
@@ -97,4 +101,4 @@ def redirect_html(old: str, new: str, address: str | None = None) -> str:
             f'<a href="{target}">{target}</a>.</p></body></html>\n')
 
 
-__all__ = ["DATA_OUTPUTS", "DataJobs", "SearchIndexJob", "redirect_html", "write_data"]
+__all__ = ["DATA_OUTPUTS", "DataJobs", "SearchIndexJob", "data_share", "redirect_html", "write_data"]

@@ -62,9 +62,14 @@ def over_limit(total: int, limit: int | None = None) -> str | None:
             "it was built, but Pages will not deploy it")
 
 
+def note_on(site_dir: Path) -> str | None:
+    """The line for a built site larger than GitHub Pages publishes (`over_limit`), else None."""
+    return over_limit(sum(size for _, size in sizes_by_kind(site_dir).values()))
+
+
 def _size(count: int) -> str:
     """Bytes as people read them: '1.23 GB', '345.6 MB' (decimal units, as GitHub states its limit)."""
     return f"{count / 1e9:,.2f} GB".replace(".00 GB", " GB") if count >= 1e9 else f"{count / 1e6:,.1f} MB"
 
 
-__all__ = ["KINDS", "PAGES_LIMIT", "output_kind", "over_limit", "sizes_by_kind"]
+__all__ = ["KINDS", "PAGES_LIMIT", "note_on", "output_kind", "over_limit", "sizes_by_kind"]

@@ -20,7 +20,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from generator.build import chrome, frames, site_size
-from generator.build.jobs import DataJobs, SearchIndexJob, redirect_html, write_data
+from generator.build.jobs import DataJobs, SearchIndexJob, data_share, redirect_html, write_data
 from generator.build.preview import Preview, template_files
 from generator.build.progress import Phases
 from generator.build.shards import EVERYTHING, Shard, share_pages
@@ -291,7 +291,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def _outputs(self, site_dir: Path) -> None:
         # phases and urls: set by on_config, forgotten only after this
         with self.phases.timed("data"):  # type: ignore[union-attr]
-            counts = job_result(self.data) if self.data else write_data(self.published, site_dir, self.shard)
+            counts = (job_result(self.data) if self.data
+                      else write_data(self.published, site_dir, data_share(self.shard)))
         with self.phases.timed("search"):  # type: ignore[union-attr]  # as above
             count = job_result(self.search, site_dir)
         log.info("search: indexed %d records with Pagefind", count)
@@ -303,7 +304,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                  *counts)
         if not self.preview and self.shard.count == 1:  # info, not a warning: a strict build must not fail
             # over its host's limit (a shard's part says nothing: the merge measures the site)
-            note = site_size.over_limit(sum(size for _, size in site_size.sizes_by_kind(site_dir).values()))
+            note = site_size.note_on(site_dir)
             if note:
                 log.info("size: %s", note)
 
