@@ -10,6 +10,6 @@ Packages follow the pipeline; each may import only the ones above it in this lis
     build/     a build's jobs, the incremental preview, progress
     review/    what a change does to the site, for a pull request's reviewer; editors' suggestions
     scaffold/  `init` and `new` (use core only);  importers/ (use core only)
-    mkdocs_adapter  the only package that imports MkDocs: MkDocs events -> pipeline calls
+    mkdocs_adapter  the only package using MkDocs (imported in mkdocs_api.py): MkDocs events -> pipeline calls
     cli             the `python -m generator` commands
 """

@@ -15,6 +15,7 @@ shape are joined from it (generator/build/frames.py), so a record page costs a j
     plugin     ArchivePlugin: MkDocs' events translated into the pipeline's calls
     theme      the theme rendered per page shape, what a page's output depends on, its contents
     loading    content and settings loaded and checked, problems as one PluginError
+    mkdocs_api every name taken from MkDocs, imported in this one module
     building   `generator build`: one MkDocs build into a staging folder, swapped in on success
     watching   the preview notices a save from the system's file events, not by polling
 """

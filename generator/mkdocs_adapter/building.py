@@ -12,14 +12,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import cast
 
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import config_options, load_config
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, ConfigurationError, PluginError
-
 from generator.build.progress import Phases
 from generator.build.shards import EVERYTHING, Shard, fingerprint, swap_in, write_marker
 from generator.mkdocs_adapter.loading import load_content
+from generator.mkdocs_adapter.mkdocs_api import (
+    Abort,
+    ConfigurationError,
+    MkDocsConfig,
+    PluginError,
+    config_options,
+    load_config,
+    mkdocs_build,
+)
 from generator.mkdocs_adapter.plugin import ArchivePlugin, keep_urls
 
 

@@ -6,14 +6,11 @@ import logging
 from datetime import datetime
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
 from generator.core.archive import Archive, load
 from generator.core.embargo import NOW_VARIABLE, DateError
 from generator.core.problems import ContentError, as_text
 from generator.core.settings import Settings, load_settings
-
-log = logging.getLogger("mkdocs.plugins.archive")
+from generator.mkdocs_adapter.mkdocs_api import PluginError
 
 log = logging.getLogger("mkdocs.plugins.archive")
 

@@ -13,11 +13,6 @@ from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
-from mkdocs.config import config_options
-from mkdocs.config.base import Config
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
 
 from generator.build import chrome, frames, site_size
 from generator.build.jobs import DataJobs, SearchIndexJob, data_share, redirect_html, write_data
@@ -31,6 +26,7 @@ from generator.core.history import read_history
 from generator.core.parallel import ChildFailed, Forked, fork_map, workers_wanted
 from generator.core.settings import Settings
 from generator.mkdocs_adapter.loading import checked, load_content
+from generator.mkdocs_adapter.mkdocs_api import BasePlugin, Config, File, Files, PluginError, config_options
 from generator.mkdocs_adapter.theme import BUILT_ELSEWHERE, page_inputs, theme_share, toc_of
 from generator.mkdocs_adapter.watching import watch_natively
 from generator.outputs import urls_kept

@@ -8,12 +8,16 @@ from __future__ import annotations
 import logging
 
 from markupsafe import Markup, escape
-from mkdocs.commands.build import _build_page, get_context  # to render our pages in forked processes
-from mkdocs.structure.files import Files
-from mkdocs.structure.toc import AnchorLink, TableOfContents
-from mkdocs.utils import write_file
 
 from generator.build import frames
+from generator.mkdocs_adapter.mkdocs_api import (  # _build_page: to render our pages in forked processes
+    AnchorLink,
+    Files,
+    TableOfContents,
+    _build_page,
+    get_context,
+    write_file,
+)
 from generator.render.pages import Heading
 
 BUILT_ELSEWHERE = "arc-built-by-another-process.html"  # an empty template: the parent writes nothing
