@@ -43,6 +43,7 @@ ROOT = BENCH.parent
 OUT = BENCH / "out"
 sys.path.insert(0, str(BENCH))
 import bench_check  # noqa: E402
+import goals  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
 from generator.build import site_size  # noqa: E402
@@ -190,18 +191,23 @@ def main() -> None:
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     rows, phase_rows, size_rows, shard_rows = [], [], [], []
+    runs: list[goals.Run] = []
     for n in (int(s) for s in args.sizes.split(",") if s):
         tree, _ = bench_check.prepare_tree(n, 1, None)
         records = sum(bench_check.folder_counts(tree).values())
+        run = goals.Run(records)
+        runs.append(run)
         if args.sizes_only:
             build(tree, OUT / f"site-{n}", None)
-            size_rows += size_table(OUT / f"site-{n}", records)
+            size_rows += size_table(OUT / f"site-{n}", run)
             continue
         check_s = run_timed([PY, "-m", "generator", "check", str(tree)])[0]
         low = floor(tree, n)
         ours = build(tree, OUT / f"site-{n}", None)
-        size_rows += size_table(OUT / f"site-{n}", records)
+        size_rows += size_table(OUT / f"site-{n}", run)
         serial = None if args.no_serial else build(tree, OUT / f"site-{n}-serial", 1)
+        run.floor, run.parallel, run.peak_mb, run.phases = low["wall"], ours["wall"], ours["rss"], ours["phases"]
+        run.serial = serial["wall"] if serial else None
         big, big_name, pages = largest_html(OUT / f"site-{n}")
         rows.append(row([f"{records:,}", f"{pages:,}", f"{check_s:.1f}", f"{low['wall']:.1f}",
                          f"{serial['wall']:.1f}" if serial else "–",
@@ -224,6 +230,7 @@ def main() -> None:
             print(shard_rows[-1], flush=True)
     print_sizes(size_rows)
     if args.sizes_only:
+        print_goals(runs, None)
         return
     print("\n" + row(["records", "pages", "check s", "floor s", "serial s", "serial ÷ floor", "parallel s",
                       "parallel ÷ floor", "floor peak MB", "ours peak MB", "largest HTML"]))
@@ -240,18 +247,33 @@ def main() -> None:
                    "slowest shard + merge s", "÷ floor", "shards together ÷ unsplit", "peak MB"]))
         print(row(["---:"] * 10))
         print("\n".join(shard_rows))
+    preview = None
     if args.serve:
         tree, _ = bench_check.prepare_tree(args.serve, 1, None)
         result = serve_reload(tree, args.serve)
+        preview = (args.serve, result["reloads"])
         print(f"\nPreview at {args.serve:,} records (`mkdocs serve --dirty`): first build "
               f"{result['first']:.1f} s; one record edited → page served with the edit in "
               + ", ".join(f"{s:.2f}" for s in result["reloads"]) + " s")
+    print_goals(runs, preview)
 
 
-def size_table(site: Path, records: int) -> list[str]:
+def print_goals(runs: list[goals.Run], preview: tuple[int, list[float]] | None) -> None:
+    rows = goals.verdicts(runs, preview)
+    if not rows:
+        return
+    print("\nIssue 19's goals, at the sizes they name (bench/goals.py):\n")
+    print(row(["goal", "records", "measured", "verdict", "why (this run)"]))
+    print(row(["---", "---:", "---", "---", "---"]))
+    print("\n".join(row(cells) for cells in rows))
+
+
+def size_table(site: Path, run: goals.Run) -> list[str]:
     """Rows of the size table for one built site: each output kind's files, bytes and bytes per record,
     then the whole site against GitHub Pages' 1 GB and what the same mix would make at 100,000 records."""
+    records = run.records
     sizes = site_size.sizes_by_kind(site)
+    run.kb_by_kind = {kind: size / records / 1000 for kind, (_, size) in sizes.items()}
     total = sum(size for _, size in sizes.values())
     rows = [row([f"{records:,}", kind, f"{files:,}", f"{size / 1e6:,.1f}", f"{size / records / 1000:,.2f}",
                  f"{size / total:.0%}"]) for kind, (files, size) in sizes.items()]
