@@ -124,7 +124,7 @@ class Citation:
 
     @property
     def csl_json(self) -> str:
-        return json.dumps([self.csl], ensure_ascii=False, indent=2) + "\n"
+        return json.dumps([self.csl], ensure_ascii=False, separators=(",", ":")) + "\n"  # machine-read: no indentation
 
     @property
     def bibtex(self) -> str:
