@@ -1,0 +1,118 @@
+"""Pagefind bundles made from documents in memory, each with its URL, through Pagefind's service.
+
+Pagefind's CLI takes each page's URL from its path, so indexing through it took a folder per
+search document that mirrors the site (about 20,000 folders made, filled and removed at 10,000
+records), and the order of pages in an index was the scratch disk's directory order (ext4's
+name-hash order, tmpfs's another: the same content gave different bytes on another disk). Its
+service mode (`pagefind --service`, driven by the `pagefind` package pinned with its binary)
+takes each document with its URL, in the order given: no folders, and the same bundle for the
+same documents and order on any machine. Given the CLI's page order it writes the CLI's bytes
+(tests/test_search_documents.py).
+
+The package's client waits 0.1 s before reading each reply (1,000 s for 10,000 documents), so
+`_Service` reads replies as they arrive; a service that exits fails every request still waiting,
+with what it printed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import contextlib
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from pagefind.service import PagefindService
+
+
+class SearchIndexError(Exception):
+    """Pagefind could not index the site; the message carries its output."""
+
+
+class _Service(PagefindService):
+    """The package's service client, with replies read as soon as Pagefind writes them."""
+
+    _failure: SearchIndexError | None = None
+
+    async def send(self, payload):
+        if self._failure:  # the service is gone: nothing would ever answer
+            raise self._failure
+        return await super().send(payload)
+
+    async def _wait_for_responses(self) -> None:
+        try:
+            while True:
+                chunk = await self._backend.stdout.readuntil(b",")
+                try:
+                    reply = json.loads(base64.b64decode(chunk[:-1], validate=True))
+                    waiting, payload = self._responses.pop(reply.get("message_id"), None), reply["payload"]
+                except (ValueError, KeyError, TypeError, AttributeError):  # not a reply: Pagefind printed an error
+                    with contextlib.suppress(ProcessLookupError):
+                        self._backend.terminate()
+                    said = chunk + await self._backend.stdout.read()
+                    break
+                if waiting is None:  # a message Pagefind could not read names no request
+                    continue
+                if payload["type"] == "Error":
+                    waiting.set_exception(SearchIndexError(payload["message"]))
+                else:
+                    waiting.set_result(payload)
+        except asyncio.IncompleteReadError as error:  # it exited: what it printed last says why
+            said = error.partial
+        code = await self._backend.wait()
+        self._failure = SearchIndexError(f"exited ({code}): {said.decode(errors='replace').strip()}")
+        for waiting in self._responses.values():  # nothing will answer them now
+            if not waiting.done():
+                waiting.set_exception(self._failure)
+        self._responses.clear()
+
+
+Documents = Callable[[], Sequence[tuple[str, str]]]  # a bundle's (url, HTML) pairs, in page order
+
+
+def write_bundles(bundles: Sequence[tuple[str, Documents]], out_dir: Path, workers: int = 2) -> None:
+    """Write each bundle (name, its documents) into out_dir/name, `workers` services at a time.
+
+    A bundle's documents are read only when its turn comes, so one bundle's texts at a time per
+    service are in memory. Raises SearchIndexError naming the bundle Pagefind failed on."""
+    asyncio.run(_write_all(list(bundles), out_dir, workers))
+
+
+async def _write_all(bundles: list[tuple[str, Documents]], out_dir: Path, workers: int) -> None:
+    queue = list(reversed(bundles))
+    failures: list[SearchIndexError] = []
+
+    async def worker() -> None:
+        try:
+            service = await _Service().launch()
+        except OSError as error:
+            failures.append(SearchIndexError(f"Pagefind could not start: {error}"))
+            return
+        try:
+            while queue and not failures:  # after a failure, the others finish what they index and stop
+                name, documents = queue.pop()
+                try:
+                    await _write_one(service, documents(), out_dir / name)
+                except (SearchIndexError, OSError) as error:
+                    failures.append(SearchIndexError(f"Pagefind failed on {name}: {error}"))
+        finally:
+            await _stop(service)
+
+    await asyncio.gather(*(worker() for _ in range(min(workers, len(bundles)))))
+    if failures:
+        raise failures[0]
+
+
+async def _write_one(service: _Service, documents: Sequence[tuple[str, str]], out: Path) -> None:
+    index = await service.create_index()
+    # sent at once: the service adds them in the order they arrive, one by one
+    await asyncio.gather(*(index.add_html_file(content=html, url=url) for url, html in documents))
+    await index.write_files(output_path=str(out.resolve()))
+    await index.delete_index()  # its pages leave the service's memory
+
+
+async def _stop(service: _Service) -> None:
+    if service._failure:  # already exited: nothing to wait for or to stop
+        return
+    await service.close()
