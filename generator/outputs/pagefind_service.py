@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import contextlib
 import json
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pagefind.service import PagefindService
@@ -48,8 +48,7 @@ class _Service(PagefindService):
                     reply = json.loads(base64.b64decode(chunk[:-1], validate=True))
                     waiting, payload = self._responses.pop(reply.get("message_id"), None), reply["payload"]
                 except (ValueError, KeyError, TypeError, AttributeError):  # not a reply: Pagefind printed an error
-                    with contextlib.suppress(ProcessLookupError):
-                        self._backend.terminate()
+                    self._backend.stdin.close()  # the service exits at the end of its input
                     said = chunk + await self._backend.stdout.read()
                     break
                 if waiting is None:  # a message Pagefind could not read names no request
@@ -76,7 +75,9 @@ def write_bundles(bundles: Sequence[tuple[str, Documents]], out_dir: Path, worke
 
     A bundle's documents are read only when its turn comes, so one bundle's texts at a time per
     service are in memory. Raises SearchIndexError naming the bundle Pagefind failed on."""
-    asyncio.run(_write_all(list(bundles), out_dir, workers))
+    # in a thread of its own: the caller's may be running an event loop (a server's, a browser driver's)
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        thread.submit(lambda: asyncio.run(_write_all(list(bundles), out_dir, workers))).result()
 
 
 async def _write_all(bundles: list[tuple[str, Documents]], out_dir: Path, workers: int) -> None:
@@ -95,7 +96,9 @@ async def _write_all(bundles: list[tuple[str, Documents]], out_dir: Path, worker
                 try:
                     await _write_one(service, documents(), out_dir / name)
                 except (SearchIndexError, OSError) as error:
-                    failures.append(SearchIndexError(f"Pagefind failed on {name}: {error}"))
+                    if isinstance(error, OSError):  # its input closed: it exited, and the reader says why
+                        await asyncio.wait([service._poll_task], timeout=5)
+                    failures.append(SearchIndexError(f"Pagefind failed on {name}: {service._failure or error}"))
         finally:
             await _stop(service)
 
@@ -113,6 +116,9 @@ async def _write_one(service: _Service, documents: Sequence[tuple[str, str]], ou
 
 
 async def _stop(service: _Service) -> None:
-    if service._failure:  # already exited: nothing to wait for or to stop
-        return
-    await service.close()
+    """End the service: at the end of its input it exits. (Not the package's close(), which
+    signals the process after polling it, and so can reap it before asyncio's watcher does.)"""
+    if not service._backend.stdin.is_closing():
+        service._backend.stdin.close()
+    await service._backend.wait()
+    service._poll_task.cancel()
