@@ -25,6 +25,8 @@ from pathlib import Path
 
 from pagefind.service import PagefindService
 
+WINDOW = 256  # documents in flight to one service
+
 
 class SearchIndexError(Exception):
     """Pagefind could not index the site; the message carries its output."""
@@ -109,8 +111,11 @@ async def _write_all(bundles: list[tuple[str, Documents]], out_dir: Path, worker
 
 async def _write_one(service: _Service, documents: Sequence[tuple[str, str]], out: Path) -> None:
     index = await service.create_index()
-    # sent at once: the service adds them in the order they arrive, one by one
-    await asyncio.gather(*(index.add_html_file(content=html, url=url) for url, html in documents))
+    # sent WINDOW at a time: the service adds them in the order they arrive, one by one, and never
+    # waits long for the next; all at once would queue every encoded document in the pipe's buffer
+    for start in range(0, len(documents), WINDOW):
+        await asyncio.gather(*(index.add_html_file(content=html, url=url)
+                               for url, html in documents[start:start + WINDOW]))
     await index.write_files(output_path=str(out.resolve()))
     await index.delete_index()  # its pages leave the service's memory
 
