@@ -157,15 +157,39 @@ def test_a_record_whose_url_holds_odd_characters_is_found_at_that_url(odd_index,
     assert urls == [[PREFIX.rstrip("/") + url] for url in ODD_URLS]
 
 
-def test_a_failing_pagefind_is_reported_with_what_it_printed(tmp_path, monkeypatch):
+# A service that answers every request with an error, as Pagefind does for a request it cannot serve
+REFUSING = """#!{python}
+import base64, json, sys
+buffer = b""
+while chunk := sys.stdin.buffer.read1(65536):
+    buffer += chunk
+    *messages, buffer = buffer.split(b",")
+    for message in messages:
+        sent = json.loads(base64.b64decode(message))
+        reply = {{"message_id": sent["message_id"], "payload": {{"type": "Error", "message": "no <html> in \u202e"}}}}
+        sys.stdout.buffer.write(base64.b64encode(json.dumps(reply).encode()) + b",")
+        sys.stdout.flush()
+"""
+
+
+@pytest.mark.parametrize(("script", "message"), [
+    ("#!/bin/sh\necho 'error: the index is on fire, twice' >&2\nexit 3\n",
+     "exited (3): error: the index is on fire, twice"),
+    ("#!/bin/sh\nprintf 'thread main panicked at src/lib.rs:1:2,\\nindex out of bounds' >&2\nexit 101\n",
+     "exited (101): thread main panicked at src/lib.rs:1:2,\nindex out of bounds"),
+    (REFUSING, "no <html> in \u202e"),
+])
+def test_a_failing_pagefind_is_reported_with_what_it_printed(script, message, tmp_path, monkeypatch):
+    import sys
+
     fake = tmp_path / "pagefind"
-    fake.write_text("#!/bin/sh\necho 'error: the index is on fire, twice' >&2\nexit 3\n", encoding="utf-8")
+    fake.write_text(script.format(python=sys.executable) if script is REFUSING else script, encoding="utf-8")
     fake.chmod(0o755)
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))
     records = [SearchRecord("/quotes/q/", "words", "en", "2020-01-01", {"title": "Q"})]
     with pytest.raises(SearchIndexError) as error:
         write_index(records, tmp_path / "out")
-    assert str(error.value) == "Pagefind failed on s0-en: exited (3): error: the index is on fire, twice"
+    assert str(error.value) == f"Pagefind failed on s0-en: {message}"
 
 
 def test_pagefind_missing_is_reported(tmp_path, monkeypatch):

@@ -37,6 +37,16 @@ class _Service(PagefindService):
 
     _failure: SearchIndexError | None = None
 
+    @property
+    def _input(self) -> asyncio.StreamWriter:
+        assert self._backend.stdin is not None  # launched with a pipe to each
+        return self._backend.stdin
+
+    @property
+    def _output(self) -> asyncio.StreamReader:
+        assert self._backend.stdout is not None
+        return self._backend.stdout
+
     async def send(self, payload):
         if self._failure:  # the service is gone: nothing would ever answer
             raise self._failure
@@ -45,13 +55,13 @@ class _Service(PagefindService):
     async def _wait_for_responses(self) -> None:
         try:
             while True:
-                chunk = await self._backend.stdout.readuntil(b",")
+                chunk = await self._output.readuntil(b",")
                 try:
                     reply = json.loads(base64.b64decode(chunk[:-1], validate=True))
                     waiting, payload = self._responses.pop(reply.get("message_id"), None), reply["payload"]
                 except (ValueError, KeyError, TypeError, AttributeError):  # not a reply: Pagefind printed an error
-                    self._backend.stdin.close()  # the service exits at the end of its input
-                    said = chunk + await self._backend.stdout.read()
+                    self._input.close()  # the service exits at the end of its input
+                    said = chunk + await self._output.read()
                     break
                 if waiting is None:  # a message Pagefind could not read names no request
                     continue
@@ -88,15 +98,17 @@ async def _write_all(bundles: list[tuple[str, Documents]], out_dir: Path, worker
 
     async def worker() -> None:
         try:
-            service = await _Service().launch()
+            service = _Service()
+            await service.launch()
         except OSError as error:
             failures.append(SearchIndexError(f"Pagefind could not start: {error}"))
             return
         try:
             while queue and not failures:  # after a failure, the others finish what they index and stop
                 name, documents = queue.pop()
+                texts = documents()
                 try:
-                    await _write_one(service, documents(), out_dir / name)
+                    await _write_one(service, texts, out_dir / name)
                 except (SearchIndexError, OSError) as error:
                     if isinstance(error, OSError):  # its input closed: it exited, and the reader says why
                         await asyncio.wait([service._poll_task], timeout=5)
@@ -123,7 +135,7 @@ async def _write_one(service: _Service, documents: Sequence[tuple[str, str]], ou
 async def _stop(service: _Service) -> None:
     """End the service: at the end of its input it exits. (Not the package's close(), which
     signals the process after polling it, and so can reap it before asyncio's watcher does.)"""
-    if not service._backend.stdin.is_closing():
-        service._backend.stdin.close()
+    if not service._input.is_closing():
+        service._input.close()
     await service._backend.wait()
     service._poll_task.cancel()
