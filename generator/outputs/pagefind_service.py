@@ -9,9 +9,13 @@ takes each document with its URL, in the order given: no folders, and the same b
 same documents and order on any machine. Given the CLI's page order it writes the CLI's bytes
 (tests/test_search_documents.py).
 
-The package's client waits 0.1 s before reading each reply (1,000 s for 10,000 documents), so
-`_Service` reads replies as they arrive; a service that exits fails every request still waiting,
-with what it printed.
+Where `_Service` departs from the package's client, and why:
+- it reads replies as they arrive (the package waits 0.1 s before reading each: 1,000 s for
+  10,000 documents), and a service that exits fails every request still waiting, with what it printed;
+- a bundle's files come back in one reply (up to REPLY_MAX; the package allows 2 MiB) and are
+  written here: the service's own write_files answers before its last writes reach the disk
+  (tokio writes files in the background), and a reader of the bundle found empty files;
+- it ends the service by closing its input, not by a signal (see _stop).
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ from pathlib import Path
 from pagefind.service import PagefindService
 
 WINDOW = 256  # documents in flight to one service
+# The longest reply: a bundle's files, base64 in JSON in base64 (about 15 MB for 8,000 documents)
+REPLY_MAX = 1 << 30
 
 
 class SearchIndexError(Exception):
@@ -46,6 +52,14 @@ class _Service(PagefindService):
     def _output(self) -> asyncio.StreamReader:
         assert self._backend.stdout is not None
         return self._backend.stdout
+
+    async def launch(self) -> _Service:
+        """The package's launch, with room for a reply that holds a whole bundle (its limit is 2 MiB)."""
+        self._backend = await asyncio.create_subprocess_exec(
+            self._bin, "--service", stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT, limit=REPLY_MAX)
+        self._poll_task = self._loop.create_task(self._wait_for_responses())
+        return self
 
     async def send(self, payload):
         if self._failure:  # the service is gone: nothing would ever answer
@@ -128,7 +142,12 @@ async def _write_one(service: _Service, documents: Sequence[tuple[str, str]], ou
     for start in range(0, len(documents), WINDOW):
         await asyncio.gather(*(index.add_html_file(content=html, url=url)
                                for url, html in documents[start:start + WINDOW]))
-    await index.write_files(output_path=str(out.resolve()))
+    # the files come back in one reply and are written here: the service's own write_files
+    # answers before its last writes reach the disk (tokio writes files in the background)
+    for file in await index.get_files():
+        target = out / file["path"]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(file["content"])
     await index.delete_index()  # its pages leave the service's memory
 
 
