@@ -138,13 +138,13 @@ def write_index(records: Iterable[SearchRecord], out_dir: Path, site_language: s
             make_deterministic(out_dir / name)
             for unused in UNUSED:
                 (out_dir / name / unused).unlink(missing_ok=True)
-    if runs and 0 in taken:
-        shutil.copyfile(out_dir / runs[0][0] / "pagefind.js", out_dir / "pagefind.js")
-    names = {tag: language_name(tag, site_language) for tag in languages}
-    (out_dir / "search.json").write_text(json.dumps({"shards": manifest, "languages": names, "browse": BROWSE_WORD},
-                                                    ensure_ascii=False),
-                                         encoding="utf-8")
-    write_facets(docs, shards, names, out_dir)
+        if runs and 0 in taken:
+            shutil.copyfile(out_dir / runs[0][0] / "pagefind.js", out_dir / "pagefind.js")
+        names = {tag: language_name(tag, site_language) for tag in languages}
+        (out_dir / "search.json").write_text(json.dumps({"shards": manifest, "languages": names, "browse": BROWSE_WORD},
+                                                        ensure_ascii=False),
+                                             encoding="utf-8")
+        write_facets(docs, shards, names, out_dir)
     return len(docs)
 
 
