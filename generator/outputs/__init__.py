@@ -7,6 +7,7 @@
     dataset_files, record_schemas        licence, coverage, metadata.json, datapackage.json; schemas with $id
     downloads                            the whole-archive downloads gzipped, and read back
     search, search_index                 Pagefind documents and sharded indexes
+    pagefind_service                     Pagefind bundles from documents in memory, with their URLs
     urls_kept                            urls.txt and redirects: URLs that never break
     sitemaps                             a sitemap index when the theme's sitemap passes 50,000 URLs
     citation_files                       cite.bib, cite.ris and cite.json beside each cited record's page

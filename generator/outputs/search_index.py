@@ -26,18 +26,21 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import shutil
-import subprocess
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import cbor2
 from babel import Locale, UnknownLocaleError
 
+# SearchIndexError is the build's to catch from here, where indexes are made
+from generator.outputs.pagefind_service import SearchIndexError as SearchIndexError
+from generator.outputs.pagefind_service import write_bundles
 from generator.outputs.search import BROWSE_WORD, SearchRecord, search_document
 from generator.site.search_filters import SEARCH_FILTERS
 
@@ -52,13 +55,10 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 
 
-class SearchIndexError(Exception):
-    """Pagefind could not index the site; the message carries its output."""
-
-
 @dataclass
-class _Doc:  # what planning needs of a record once its search document is on disk
-    path: Path
+class _Doc:  # what planning needs of a record once its search document is in the scratch file
+    offset: int
+    size: int
     url: str
     day: str | None
     language: str
@@ -102,23 +102,23 @@ def write_index(records: Iterable[SearchRecord], out_dir: Path, site_language: s
                 share: Callable[[list[int]], Collection[int]] | None = None) -> int:
     """Index the records with Pagefind into out_dir (the site's pagefind/ folder), shard by shard.
 
-    Each record becomes a minimal HTML document in a scratch folder that mirrors the
-    site's URLs; Pagefind's own CLI indexes each shard's folder, two at a time. `share`: given the
-    bundles' sizes, the positions of those this build indexes, when a split build shares them out
-    (generator/build/shards.py); every part writes search.json and the facets."""
-    from pagefind_bin import get_executable
-
+    Each record becomes a minimal HTML document, kept in one scratch file until its index's turn;
+    Pagefind's service indexes them with their URLs, two indexes at a time (pagefind_service.py),
+    each in the shard's order: newest first. `share`: given the bundles' sizes, the positions of
+    those this build indexes, when a split build shares them out (generator/build/shards.py); every
+    part writes search.json and the facets."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="search-docs-") as scratch:
+    with tempfile.TemporaryFile(prefix="search-docs-") as scratch:
         docs: list[_Doc] = []
         for record in records:  # written at once: only what planning needs stays in memory
-            path = Path(scratch) / "all" / f"{len(docs)}.html"
-            path.parent.mkdir(exist_ok=True)
-            path.write_text(search_document(record), encoding="utf-8")
-            docs.append(_Doc(path, record.url, record.day, record.language, record.filters))
+            text = search_document(record).encode("utf-8")
+            docs.append(_Doc(scratch.tell(), len(text), record.url, record.day, record.language, record.filters))
+            scratch.write(text)
+        scratch.flush()
         shards = plan_shards(d.day for d in docs)
         languages = sorted({d.language for d in docs}, key=lambda tag: (tag != site_language, tag))
-        runs, sizes, manifest = [], [], []
+        runs: list[tuple[str, list[_Doc]]] = []
+        manifest = []
         for number, (span, members) in enumerate(shards):
             folders: dict[str, str] = {}
             for language in languages:
@@ -126,36 +126,31 @@ def write_index(records: Iterable[SearchRecord], out_dir: Path, site_language: s
                 if not mine:
                     continue
                 name = f"s{number}-{language.lower()}"
-                for doc in mine:  # the folder mirrors the site's URLs: Pagefind takes each page's URL from it
-                    target = Path(scratch) / name / doc.url.strip("/") / "index.html"
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    doc.path.replace(target)
                 folders[language] = name + "/"
-                runs.append(name)
-                sizes.append(len(mine))
+                runs.append((name, mine))
             manifest.append({"span": span, "indexes": folders})
 
-        def run(name: str) -> subprocess.CompletedProcess:
-            return subprocess.run([str(get_executable()), "--site", str(Path(scratch) / name),
-                                   "--output-path", str((out_dir / name).resolve())], capture_output=True, text=True)
-
-        taken = share(sizes) if share else range(len(runs))
-        own = [name for position, name in enumerate(runs) if position in taken]
-        with ThreadPoolExecutor(max_workers=2) as pool:  # Pagefind is mostly single-threaded per run
-            for name, done in zip(own, pool.map(run, own), strict=True):
-                if done.returncode != 0:
-                    raise SearchIndexError(f"Pagefind failed ({done.returncode}) on {name}: {done.stdout}{done.stderr}")
-                make_deterministic(out_dir / name)
-                for unused in UNUSED:
-                    (out_dir / name / unused).unlink(missing_ok=True)
+        taken = share([len(mine) for _, mine in runs]) if share else range(len(runs))
+        own = [(name, partial(_documents, scratch.fileno(), mine))
+               for position, (name, mine) in enumerate(runs) if position in taken]
+        write_bundles(own, out_dir)
+        for name, _ in own:
+            make_deterministic(out_dir / name)
+            for unused in UNUSED:
+                (out_dir / name / unused).unlink(missing_ok=True)
         if runs and 0 in taken:
-            shutil.copyfile(out_dir / runs[0] / "pagefind.js", out_dir / "pagefind.js")
+            shutil.copyfile(out_dir / runs[0][0] / "pagefind.js", out_dir / "pagefind.js")
         names = {tag: language_name(tag, site_language) for tag in languages}
         (out_dir / "search.json").write_text(json.dumps({"shards": manifest, "languages": names, "browse": BROWSE_WORD},
                                                         ensure_ascii=False),
                                              encoding="utf-8")
         write_facets(docs, shards, names, out_dir)
     return len(docs)
+
+
+def _documents(fd: int, docs: list[_Doc]) -> list[tuple[str, str]]:
+    """The (url, HTML) of these documents, read back from the scratch file."""
+    return [(doc.url, os.pread(fd, doc.size, doc.offset).decode("utf-8")) for doc in docs]
 
 
 def language_name(tag: str, in_language: str) -> str:
