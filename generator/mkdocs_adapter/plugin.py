@@ -397,7 +397,7 @@ def keep_urls(plugin: ArchivePlugin, config, archive: Archive) -> list[str]:
 
 def _add(files: Files, file: File) -> None:
     # Files.append silently replaces a file at the same path: refuse instead
-    if files.get_file_from_path(file.src_uri) is not None:
+    if file.src_uri in files.src_uris:  # src_uri is already a posix path: no need to normalise it again
         raise PluginError(f"two pages would be written to '{file.src_uri}'; rename one of the records "
                           "or the file in docs_dir")
     files.append(file)
