@@ -113,6 +113,25 @@ def test_a_change_to_the_theme_rewrites_every_page(archive):
     assert '<meta name="x-edited" content="yes">' in (session.site_dir / "people/mark-esper/index.html").read_text()
 
 
+def test_the_sitemap_is_written_again_only_when_a_page_or_its_day_changes(archive):
+    session = Session(archive)
+    session.build()
+    sitemap = session.site_dir / "sitemap.xml"
+    written = sitemap.stat().st_mtime_ns
+    name, edit = EDITS["a quote's context"]  # no page's day moves
+    path = archive / "content" / name
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    session.build()
+    assert sitemap.stat().st_mtime_ns == written
+    name, edit = EDITS["a quote's day"]
+    path = archive / "content" / name
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    session.build()
+    assert sitemap.stat().st_mtime_ns != written
+    build_site(archive / "mkdocs.yml", archive / "full", archive / "content")
+    assert _differences(session.site_dir, archive / "full") == []
+
+
 def test_an_edit_that_changes_nothing_shown_writes_no_page(archive):
     session = Session(archive)
     session.build()
