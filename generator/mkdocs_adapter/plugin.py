@@ -161,7 +161,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             if self.preview.everything:  # MkDocs would write docs_dir's pages only when their file is newer
                 for doc in files.documentation_pages():
                     if doc.src_uri not in self.kept:
-                        doc.is_modified = always_modified  # type: ignore[method-assign]
+                        doc.is_modified = always_modified  # type: ignore[method-assign]  # for this build's File only
         else:
             for page in self.pages.values():
                 _add(files, File.generated(config, page.uri, content=page.html))
