@@ -83,6 +83,55 @@ def test_each_edit_rebuilds_a_few_pages_and_the_site_equals_a_full_build(archive
         assert _differences(session.site_dir, full) == [], what
 
 
+def test_with_short_pages_each_edit_still_equals_a_full_build(archive):
+    """Two entries a page: people and organizations have several pages, whose count an edit changes for
+    the records it touches and keeps (without working it out again) for the others."""
+    settings = archive / "site_config/archive.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "page_size: 2\n", encoding="utf-8")
+    session = Session(archive)
+    session.build()
+    assert (session.site_dir / "people/mark-esper/2/index.html").exists()
+    for number, (what, (name, edit)) in enumerate(EDITS.items()):
+        path = archive / "content" / name
+        path.write_text(edit(path.read_text(encoding="utf-8") if path.exists() else ""), encoding="utf-8")
+        session.build()
+        full = archive / f"full-{number}"
+        build_site(archive / "mkdocs.yml", full, archive / "content")
+        assert _differences(session.site_dir, full) == [], what
+
+
+def test_a_change_to_the_theme_rewrites_every_page(archive):
+    """The pages' bodies stay the same; what the theme puts around them does not."""
+    session = Session(archive)
+    first = session.build()
+    path = archive / "site_config/overrides/main.html"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "{% block extrahead %}", '{% block extrahead %}<meta name="x-edited" content="yes">', 1), encoding="utf-8")
+    assert session.build() == first
+    build_site(archive / "mkdocs.yml", archive / "full", archive / "content")
+    assert _differences(session.site_dir, archive / "full") == []
+    assert '<meta name="x-edited" content="yes">' in (session.site_dir / "people/mark-esper/index.html").read_text()
+
+
+def test_the_sitemap_is_written_again_only_when_a_page_or_its_day_changes(archive):
+    session = Session(archive)
+    session.build()
+    sitemap = session.site_dir / "sitemap.xml"
+    written = sitemap.stat().st_mtime_ns
+    name, edit = EDITS["a quote's context"]  # no page's day moves
+    path = archive / "content" / name
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    session.build()
+    assert sitemap.stat().st_mtime_ns == written
+    name, edit = EDITS["a quote's day"]
+    path = archive / "content" / name
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    session.build()
+    assert sitemap.stat().st_mtime_ns != written
+    build_site(archive / "mkdocs.yml", archive / "full", archive / "content")
+    assert _differences(session.site_dir, archive / "full") == []
+
+
 def test_an_edit_that_changes_nothing_shown_writes_no_page(archive):
     session = Session(archive)
     session.build()

@@ -25,6 +25,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 from generator.core.archive import Archive, _Read, assemble, read_files
@@ -64,6 +65,10 @@ class Built:
     renderer: Renderer
     pages: dict[Job, Page]
     heads: dict[str, dict]  # page uri → its head values
+
+    @cached_property
+    def record_jobs(self) -> dict[str, list[Job]]:
+        return record_jobs(self.pages)
 
     @property
     def site(self) -> Site:
@@ -129,6 +134,26 @@ def affected_jobs(before: Built, renderer: Renderer, jobs: list[Job], ids: set[s
             or job in index or job not in before.pages}
 
 
+def record_jobs(jobs: Iterable[Job]) -> dict[str, list[Job]]:
+    """Each record's jobs (its page, and pages 2, 3 … of a long person or organization page)."""
+    found: dict[str, list[Job]] = {}
+    for job in jobs:
+        if job[0] == "record":
+            found.setdefault(job[1], []).append(job)
+    return found
+
+
+def kept_jobs(before: Built | None, records: set[str] | None) -> dict[str, list[Job]]:
+    """The jobs of the records an edit cannot change, as the build before listed them.
+
+    Working out how many pages a person or organization has means gathering everything their page
+    lists, for every one of them (10,000 records: 0.3 s); a record outside `records` keeps its page
+    as it was (affected_jobs), so it keeps its page count too."""
+    if before is None or records is None:
+        return {}
+    return {key: jobs for key, jobs in before.record_jobs.items() if key not in records}
+
+
 class Preview:
     """The builds of one preview session: each one reuses what the one before it made."""
 
@@ -136,6 +161,7 @@ class Preview:
         self.built: Built | None = None
         self.fresh: set[str] = set()  # uris of the pages this build must write
         self.removed: set[str] = set()  # uris of the pages the previous build had and this one has not
+        self.everything = True  # whether this build writes every page again
 
     def load(self, content_dir: Path, settings_file: Path, watched: list[Path]) -> tuple[Settings, Archive]:
         """Read what changed, assemble and check the whole archive; ContentError on any problem."""
@@ -177,8 +203,8 @@ class Preview:
 
     def pages(self, renderer: Renderer, workers: int) -> list[Page]:
         """Every page in job order: those the edit can change rendered again, the rest kept."""
-        jobs = renderer.jobs()
         before = self.built
+        jobs = renderer.jobs(kept_jobs(before, self._records))
         if before is None or self._pending[3] is None:
             todo = jobs
         else:
@@ -204,7 +230,10 @@ class Preview:
         heads = dict(before.heads) if before else {}
         heads.update(zip(redo, fork_map(head_of, redo, workers), strict=True))
         heads = {uri: heads[uri] for uri in pages}
-        self.fresh = {uri for uri in redo if old_pages.get(uri) != pages[uri]
+        # after a change every page depends on (settings, mkdocs.yml, the theme's overrides) every page
+        # is written again: its body may be the same, and what the theme puts around it not
+        self.everything = everything = before is None or self._pending[3] is None
+        self.fresh = {uri for uri in redo if everything or old_pages.get(uri) != pages[uri]
                       or (before is not None and before.heads.get(uri) != heads[uri])}
         self.removed = set(old_pages) - set(pages)
         self._heads = heads
@@ -226,7 +255,9 @@ __all__ = [
     "affected_jobs",
     "affected_records",
     "changed_files", "changed_ids",
+    "kept_jobs",
     "near",
+    "record_jobs",
     "stamps",
     "template_files",
 ]

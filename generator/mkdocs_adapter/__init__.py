@@ -18,6 +18,7 @@ shape are joined from it (generator/build/frames.py), so a record page costs a j
     mkdocs_api every name taken from MkDocs, imported in this one module
     building   `generator build`: one MkDocs build into a staging folder, swapped in on success
     watching   the preview notices a save from the system's file events, not by polling
+    kept       what a preview keeps from build to build: MkDocs' files and pages, the sitemap
 """
 
 from generator.mkdocs_adapter.building import BuildFailed, build_site

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import logging
-import os
 import re
 import shutil
 from functools import partial
@@ -25,6 +24,7 @@ from generator.core.archive import Archive
 from generator.core.history import read_history
 from generator.core.parallel import ChildFailed, Forked, fork_map, workers_wanted
 from generator.core.settings import Settings
+from generator.mkdocs_adapter.kept import SITEMAP, Kept, always_modified, kept_files, sitemap_entries, sitemap_stays
 from generator.mkdocs_adapter.loading import checked, load_content
 from generator.mkdocs_adapter.mkdocs_api import BasePlugin, Config, File, Files, PluginError, config_options
 from generator.mkdocs_adapter.theme import BUILT_ELSEWHERE, page_inputs, theme_share, toc_of
@@ -69,9 +69,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_startup(self, *, command, dirty) -> None:
         """A preview that keeps unchanged pages on disk (`serve --dirty`) rebuilds only what an edit touches."""
         self.preview = Preview() if command == "serve" and dirty else None
+        self.kept: dict[str, Kept] = {}  # a preview's files of our pages, by uri, from the build before
+        self.sitemap_before: tuple | None = None  # what the sitemap the build before wrote says
+        self.sitemap_stays = False
         if self.preview:  # its warning about inaccurate dirty builds does not hold for ours (tested)
             self._exact = _Drop("A 'dirty' build is being performed")
             logging.getLogger("mkdocs.commands.build").addFilter(self._exact)
+            logging.getLogger("mkdocs.commands.build").addFilter(_SITEMAP_KEPT)
 
     def on_serve(self, server, config, builder):
         """A preview notices a save from the system's file events (mkdocs_adapter/watching.py)."""
@@ -82,6 +86,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_shutdown(self) -> None:
         # without a preview there is no filter, and removing None does nothing
         logging.getLogger("mkdocs.commands.build").removeFilter(getattr(self, "_exact", None))  # type: ignore[arg-type]
+        logging.getLogger("mkdocs.commands.build").removeFilter(_SITEMAP_KEPT)
         if self.background:
             self.background.cancel()
 
@@ -149,10 +154,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return head_meta(self.published, page, self.published.record_at(uri))
 
     def on_files(self, files: Files, config) -> Files:
-        unchanged = set(self.pages) - self.preview.fresh if self.preview else set()
-        for page in self.pages.values():
-            kind = _Unchanged if page.uri in unchanged else File
-            _add(files, kind.generated(config, page.uri, content=page.html))
+        if self.preview:
+            self.kept = kept_files(self.pages.values(), self.kept, self.preview.fresh, config)
+            for file in self.kept.values():
+                _add(files, file)
+            if self.preview.everything:  # MkDocs would write docs_dir's pages only when their file is newer
+                for doc in files.documentation_pages():
+                    if doc.src_uri not in self.kept:
+                        doc.is_modified = always_modified  # type: ignore[method-assign]  # for this build's File only
+        else:
+            for page in self.pages.values():
+                _add(files, File.generated(config, page.uri, content=page.html))
         if self.preview:  # a dirty build never deletes: pages that are gone go here
             for uri in self.preview.removed:
                 shutil.rmtree(Path(config.site_dir) / page_url(uri), ignore_errors=True)
@@ -168,6 +180,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 raise PluginError(str(error)) from None
             _add(files, File.generated(config, chrome.SPRITE, content=sprite))
         return files
+
+    def on_pre_template(self, template, template_name, config):
+        """A preview's sitemap, when it stays: an empty template, which MkDocs does not write (kept.py)."""
+        if template_name == SITEMAP and self.preview and self.sitemap_stays:
+            return template.environment.from_string("")
+        return template
 
     def on_nav(self, nav, config, files):
         self.nav = nav
@@ -219,7 +237,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # templates compiled by the first (Jinja compiles again a template whose source changed)
         env.bytecode_cache = env.bytecode_cache or _THEME_COMPILED
         ours = []  # our pages this build writes
-        for file in files.documentation_pages():
+        documentation_pages = files.documentation_pages()
+        for file in documentation_pages:
             if file.src_uri not in self.pages:
                 # a hand-written page (about.md): MkDocs dates it with the build's day, which would
                 # make the sitemap differ from day to day; it shows no record, so it has no lastmod
@@ -230,7 +249,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 file.page.update_date = self.pages[file.src_uri].updated or ""
                 if file.is_modified() and file.src_uri in self.own:
                     ours.append(file.page)
-        _date_sitemap_gz(files)
+        _date_sitemap_gz(documentation_pages)
+        if self.preview:  # the sitemap stays as the build before wrote it when it would say the same
+            entries = sitemap_entries(documentation_pages)
+            self.sitemap_stays = not self.preview.everything and sitemap_stays(config.site_dir, entries,
+                                                                               self.sitemap_before)
+            self.sitemap_before = entries
         workers = self.workers if self.workers > 1 and len(ours) >= parallel.PARALLEL_FROM else 1
         if workers > 1 and not self.preview:
             self.data = DataJobs(self.published, Path(config.site_dir), self.shard, workers)
@@ -313,6 +337,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.data.cancel()  # type: ignore[union-attr]
         if self.preview:
             self.preview.forget()
+            self.sitemap_before = None
         self._forget_this_build()
         if hasattr(self, "search"):
             self.search.discard()
@@ -320,12 +345,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 def _no_markdown(page, config, files) -> None:
     """Page.render for one of our pages: what Markdown makes of the empty page on_page_markdown gives it."""
     page.content = ""
-
-class _Unchanged(File):
-    """A page a preview keeps: the copy the previous build wrote is still right."""
-
-    def is_modified(self) -> bool:
-        return not os.path.isfile(self.abs_dest_path)
 
 class _Drop(logging.Filter):
     """Drops the log messages that start with `start`."""
@@ -341,6 +360,8 @@ _THEME_COMPILED = CompiledOnce()
 
 # MkDocs says "Page skipped … empty output" for each page another process wrote: not news
 _QUIET_SKIPPED = _Drop("Page skipped")
+# nor "Template skipped" for a preview's sitemap that stays as it was
+_SITEMAP_KEPT = _Drop(f"Template skipped: '{SITEMAP}'")
 
 def job_result(job, *args):
     try:
@@ -359,16 +380,16 @@ def keep_urls(plugin: ArchivePlugin, config, archive: Archive) -> list[str]:
 
 def _add(files: Files, file: File) -> None:
     # Files.append silently replaces a file at the same path: refuse instead
-    if files.get_file_from_path(file.src_uri) is not None:
+    if file.src_uri in files.src_uris:  # src_uri is already a posix path: no need to normalise it again
         raise PluginError(f"two pages would be written to '{file.src_uri}'; rename one of the records "
                           "or the file in docs_dir")
     files.append(file)
 
-def _date_sitemap_gz(files) -> None:
+def _date_sitemap_gz(documentation_pages) -> None:
     """MkDocs dates sitemap.xml.gz with the newest page's day and fails when no page has one.
 
     In an archive whose records have no day at all (only people, say) the first page carries
     the epoch as its lastmod, so that the build does not fail."""
-    pages = [f.page for f in files.documentation_pages() if f.page is not None]
+    pages = [f.page for f in documentation_pages if f.page is not None]
     if pages and not any(p.update_date for p in pages):
         pages[0].update_date = "1970-01-01"

@@ -11,7 +11,7 @@ builder passes through untouched (`generator pages --out`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -140,12 +140,17 @@ class Renderer:
         self.archive_updated = max(filter(None, (self.updated[r.id] for r in site.public.values()
                                                  if r.when is not None)), default=None)
 
-    def jobs(self) -> list[Job]:
+    def jobs(self, known: Mapping[str, list[Job]] | None = None) -> list[Job]:
         """Every page to render, as small picklable values: `pages()` renders them in order, and a
-        parallel or incremental build renders any subset of them (each job is independent)."""
+        parallel or incremental build renders any subset of them (each job is independent).
+
+        `known`: record id → its jobs, where a caller (a preview) knows they still hold; a person's
+        or organization's page count is otherwise worked out from everything it lists."""
+        known = known or {}
         jobs: list[Job] = []
         for record in self.site.sorted(self.site.public.values()):
-            jobs += self.jobs_of(record)
+            mine = known.get(record.id)
+            jobs += self.jobs_of(record) if mine is None else mine
         for uri in INDEX_PAGES:
             jobs += _numbered(("index", uri), self.paging.listing_of(uri))
         for uri, index in self.paging.indexes.items():
