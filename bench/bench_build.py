@@ -207,7 +207,7 @@ def main() -> None:
         size_rows += size_table(OUT / f"site-{n}", run)
         serial = None if args.no_serial else build(tree, OUT / f"site-{n}-serial", 1)
         run.floor, run.parallel, run.peak_mb, run.phases = low["wall"], ours["wall"], ours["rss"], ours["phases"]
-        run.serial = serial["wall"] if serial else None
+        run.serial, run.serial_phases = (serial["wall"], serial["phases"]) if serial else (None, {})
         big, big_name, pages = largest_html(OUT / f"site-{n}")
         rows.append(row([f"{records:,}", f"{pages:,}", f"{check_s:.1f}", f"{low['wall']:.1f}",
                          f"{serial['wall']:.1f}" if serial else "–",
