@@ -41,6 +41,7 @@ import yaml
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 OUT = BENCH / "out"
+SITES = OUT  # where built sites go (--sites): the trees and the floor's Markdown stay in OUT
 sys.path.insert(0, str(BENCH))
 import bench_check  # noqa: E402
 import goals  # noqa: E402
@@ -88,21 +89,23 @@ def floor(tree: Path, n: int) -> dict:
     run_timed([PY, "-m", "generator", "pages", "--content", str(tree), "--out", str(docs)])
     shutil.copytree(ROOT / "site_config/docs", docs, dirs_exist_ok=True)
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace("!ENV", ""))
-    config.update(docs_dir="docs", site_dir="site", plugins=[], site_url="http://127.0.0.1:8000/", watch=[])
+    site = SITES / f"floor-{n}-site"
+    shutil.rmtree(site, ignore_errors=True)
+    config.update(docs_dir="docs", site_dir=str(site), plugins=[], site_url="http://127.0.0.1:8000/", watch=[])
     config["theme"]["custom_dir"] = str(ROOT / "site_config/overrides")
     config["site_name"] = yaml.safe_load((ROOT / "site_config/archive.yml").read_text())["title"]
     (work / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     wall, rss, _ = run_timed([PY, "-m", "mkdocs", "build", "--quiet"], cwd=work)
-    return {"wall": wall, "rss": rss, "site": work / "site"}
+    return {"wall": wall, "rss": rss, "site": site}
 
 
 def sharded(tree: Path, n: int, count: int, whole: Path) -> dict:
     """The archive built as `count` shards one after the other, then merged; the merge must equal `whole`."""
-    parts = [OUT / f"shard-{n}-{k}" for k in range(1, count + 1)]
+    parts = [SITES / f"shard-{n}-{k}" for k in range(1, count + 1)]
     for part in parts:
         shutil.rmtree(part, ignore_errors=True)
     shards = [build(tree, part, None, f"{k}/{count}") for k, part in enumerate(parts, start=1)]
-    merged = OUT / f"site-{n}-merged"
+    merged = SITES / f"site-{n}-merged"
     wall, rss, _ = run_timed([PY, "-m", "generator", "merge", *map(str, parts), "--site-dir", str(merged)])
     differing = _differences(whole, merged)
     if differing:
@@ -186,10 +189,16 @@ def main() -> None:
     parser.add_argument("--serve", type=int, default=0, help="also measure the preview at this size")
     parser.add_argument("--shards", type=int, default=0,
                         help="also build each size as this many shards, one after the other, and merge them")
+    parser.add_argument("--sites", metavar="DIR",
+                        help="write the built sites (ours and the floor's) here, e.g. /dev/shm: on a disk whose "
+                             "file creation varies, memory leaves the disk out of the ratios (default bench/out)")
     parser.add_argument("--sizes-only", action="store_true",
                         help="one parallel build per size and its bytes by output kind: no check, floor or serial build")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
+    global SITES
+    SITES = Path(args.sites) if args.sites else OUT
+    SITES.mkdir(parents=True, exist_ok=True)
     rows, phase_rows, size_rows, shard_rows = [], [], [], []
     runs: list[goals.Run] = []
     for n in (int(s) for s in args.sizes.split(",") if s):
@@ -198,17 +207,17 @@ def main() -> None:
         run = goals.Run(records)
         runs.append(run)
         if args.sizes_only:
-            build(tree, OUT / f"site-{n}", None)
-            size_rows += size_table(OUT / f"site-{n}", run)
+            build(tree, SITES / f"site-{n}", None)
+            size_rows += size_table(SITES / f"site-{n}", run)
             continue
         check_s = run_timed([PY, "-m", "generator", "check", str(tree)])[0]
         low = floor(tree, n)
-        ours = build(tree, OUT / f"site-{n}", None)
-        size_rows += size_table(OUT / f"site-{n}", run)
-        serial = None if args.no_serial else build(tree, OUT / f"site-{n}-serial", 1)
+        ours = build(tree, SITES / f"site-{n}", None)
+        size_rows += size_table(SITES / f"site-{n}", run)
+        serial = None if args.no_serial else build(tree, SITES / f"site-{n}-serial", 1)
         run.floor, run.parallel, run.peak_mb, run.phases = low["wall"], ours["wall"], ours["rss"], ours["phases"]
         run.serial, run.serial_phases = (serial["wall"], serial["phases"]) if serial else (None, {})
-        big, big_name, pages = largest_html(OUT / f"site-{n}")
+        big, big_name, pages = largest_html(SITES / f"site-{n}")
         rows.append(row([f"{records:,}", f"{pages:,}", f"{check_s:.1f}", f"{low['wall']:.1f}",
                          f"{serial['wall']:.1f}" if serial else "–",
                          f"{serial['wall'] / low['wall']:.2f}×" if serial else "–",
@@ -220,7 +229,7 @@ def main() -> None:
                 phase_rows.append(row([f"{records:,}", name] + [f"{phases.get(k, 0):.1f}" for k in PHASES]))
         print(rows[-1], flush=True)
         if args.shards > 1:
-            split = sharded(tree, n, args.shards, OUT / f"site-{n}")
+            split = sharded(tree, n, args.shards, SITES / f"site-{n}")
             walls = [s["wall"] for s in split["shards"]]
             shard_rows.append(row([f"{records:,}", args.shards, f"{low['wall']:.1f}", f"{ours['wall']:.1f}",
                                    " / ".join(f"{w:.1f}" for w in walls), f"{split['merge']:.1f}",
