@@ -27,13 +27,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 import yaml
@@ -45,6 +44,9 @@ SITES = OUT  # where built sites go (--sites): the trees and the floor's Markdow
 sys.path.insert(0, str(BENCH))
 import bench_check  # noqa: E402
 import goals  # noqa: E402
+
+sys.path.insert(0, str(BENCH.parent / "tests"))
+import browser  # noqa: E402  (the preview served and polled as tests/test_preview_serve.py does)
 
 sys.path.insert(0, str(ROOT))
 from generator.build import site_size  # noqa: E402
@@ -131,51 +133,30 @@ def serve_reload(tree: Path, n: int) -> dict:
     work = OUT / f"serve-{n}"
     shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(tree, work / "content")
-    config = ROOT / f".mkdocs-bench-serve-{n}.yml"
-    text = (ROOT / "mkdocs.yml").read_text().replace("content: content", f"content: {work / 'content'}")
-    text = text.replace("  - content\n", f"  - {work / 'content'}\n")
-    config.write_text(text)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    log = open(work / "serve.log", "w")
-    proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--dirty", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-                            cwd=ROOT, env=ENV, stdout=log, stderr=subprocess.STDOUT)
-    quote = sorted((work / "content/quotes").glob("*.yaml"))[len(list((work / "content/quotes").glob("*.yaml"))) // 2]
-    url = f"http://127.0.0.1:{port}/quotes/{quote.stem}/"
-    try:
+    quotes = sorted((work / "content/quotes").glob("*.yaml"))
+    quote = quotes[len(quotes) // 2]
+    with browser.preview_of(work / "content", work / "serve.log", f"bench-serve-{n}", ENV) as base:
+        url = f"{base}quotes/{quote.stem}/"
         start = time.perf_counter()
-        first = _wait_for(url, None, 3600)
+        _wait_for(url, None, 3600)
         first_build = time.perf_counter() - start
         results = []
         for attempt in range(3):
             marker = f"edited-{attempt}-{time.time_ns()}"
             source = quote.read_text(encoding="utf-8")
             start = time.perf_counter()
-            quote.write_text(source.replace("text: ", f"text: {marker} ", 1), encoding="utf-8")
+            # inside the quotes of a quoted text: before them, a text holding ': ' is no longer YAML
+            quote.write_text(re.sub(r"^text: (['\"]?)", rf"text: \g<1>{marker} ", source, count=1,
+                                    flags=re.M), encoding="utf-8")
             _wait_for(url, marker, 600)
             results.append(time.perf_counter() - start)
             time.sleep(2)
-        assert first
         return {"first": first_build, "reloads": results}
-    finally:
-        proc.terminate()
-        proc.wait()
-        log.close()
-        config.unlink()
 
 
-def _wait_for(url: str, text: str | None, timeout: float) -> str:
-    deadline = time.perf_counter() + timeout
-    while time.perf_counter() < deadline:
-        try:
-            body = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
-            if text is None or text in body:
-                return body
-        except OSError:
-            pass
-        time.sleep(0.05)
-    raise SystemExit(f"{url} did not show {text!r} within {timeout:g} s")
+def _wait_for(url: str, text: str | None, timeout: float) -> None:
+    if browser.page_showing(url, text, timeout) is None:
+        sys.exit(f"{url} did not show {text!r} within {timeout:g} s")
 
 
 def row(cells) -> str:

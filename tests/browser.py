@@ -8,7 +8,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import shutil
+import subprocess
+import sys
 import threading
+import time
+import urllib.request
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -17,6 +21,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PREFIX = "/archive/"
+REPO = Path(__file__).resolve().parent.parent
 
 
 class _SubPathHandler(SimpleHTTPRequestHandler):
@@ -62,6 +67,42 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def preview_of(content_dir: Path, log: Path, name: str, env: dict | None = None) -> Iterator[str]:
+    """`mkdocs serve --dirty` (the preview `make serve` runs) of this repository's mkdocs.yml on
+    `content_dir`, its output in `log`; yields the server's base URL. The configuration is written
+    beside mkdocs.yml, whose paths are relative to it, as `.mkdocs-NAME.yml`, and removed after."""
+    config = REPO / f".mkdocs-{name}.yml"
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config.write_text(text.replace("content: content", f"content: {content_dir}")
+                      .replace("  - content\n", f"  - {content_dir}\n"), encoding="utf-8")
+    port = free_port()
+    with open(log, "w") as out:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(config),
+                                   "-a", f"127.0.0.1:{port}"], cwd=REPO, env=env, stdout=out,
+                                  stderr=subprocess.STDOUT)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait(30)
+        config.unlink()
+
+
+def page_showing(url: str, text: str | None = None, timeout: float = 60) -> str | None:
+    """The page at `url` as soon as it is served (and holds `text`, if given); None after `timeout` s."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            body = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+            if text is None or text in body:
+                return body
+        except OSError:
+            pass
+        time.sleep(0.05)
+    return None
 
 
 @contextlib.contextmanager
