@@ -71,7 +71,7 @@ class SearchIndexJob:
 
     def _index(self) -> int:
         return write_index(search_records(self.site), self.scratch / "pagefind", self.site.settings.language,
-                           self.shard.share if self.shard.count > 1 else None)
+                           self.shard.share)  # an unsplit build's share is every bundle
 
     def result(self, site_dir: Path) -> int:
         try:

@@ -46,7 +46,7 @@ def fork_map(function: Callable[[T], R], items: Sequence[T], workers: int, at_le
     at_least = PARALLEL_FROM if at_least is None else at_least
     if workers < 2 or len(items) < at_least or "fork" not in multiprocessing.get_all_start_methods():
         with _frozen():
-            return [function(item) for item in items]
+            return _map(function, items)
     shares = [items[start::workers] for start in range(workers)]
     children = [Forked(partial(_map, function, share)) for share in shares[1:]]
     with _frozen():  # after the forks: Forked unfreezes when it has forked

@@ -162,12 +162,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 for doc in files.documentation_pages():
                     if doc.src_uri not in self.kept:
                         doc.is_modified = always_modified  # type: ignore[method-assign]  # for this build's File only
+            for uri in self.preview.removed:  # a dirty build never deletes: pages that are gone go here
+                shutil.rmtree(Path(config.site_dir) / page_url(uri), ignore_errors=True)
         else:
             for page in self.pages.values():
                 _add(files, File.generated(config, page.uri, content=page.html))
-        if self.preview:  # a dirty build never deletes: pages that are gone go here
-            for uri in self.preview.removed:
-                shutil.rmtree(Path(config.site_dir) / page_url(uri), ignore_errors=True)
         for old, new in self.redirects.items():
             address = self.published.url(new) if config.site_url else None
             _add(files, File.generated(config, f"{old}index.html", content=redirect_html(old, new, address)))
